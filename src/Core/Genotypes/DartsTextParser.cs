@@ -57,7 +57,7 @@ internal sealed class DartsTextParser
             Expect('=');
             if (field.Text.EndsWith("_concat", StringComparison.Ordinal)) concats[field.Text] = ParseConcat();
             else edges[field.Text] = ParseEdges(field.Text);
-            if (!_current.Is(')')) Expect(',');
+            ExpectSeparator(')');
         }
         foreach (var name in FieldNames)
             if (!edges.ContainsKey(name) && !concats.ContainsKey(name))
@@ -90,7 +90,7 @@ internal sealed class DartsTextParser
         while (!_current.Is(']'))
         {
             edges.Add(ParseEdge(edges.Count / Genotype.EdgesPerNode));
-            if (!_current.Is(']')) Expect(',');
+            ExpectSeparator(']');
         }
         var close = _current.Position;
         var nodes = edges.Count / Genotype.EdgesPerNode;
@@ -145,7 +145,7 @@ internal sealed class DartsTextParser
         {
             var item = ExpectInteger();
             items.Add((item.IntValue, item.Position));
-            if (!_current.Is(']')) Expect(',');
+            ExpectSeparator(']');
         }
         Advance();
         return new ConcatList(items, start);
@@ -176,6 +176,14 @@ internal sealed class DartsTextParser
         if (token.Kind != TokenKind.Integer) throw Error("expected a node index");
         Advance();
         return token;
+    }
+
+    // Python allows a trailing comma, so after an item either the closer or a comma may follow.
+    private void ExpectSeparator(char closer)
+    {
+        if (_current.Is(closer)) return;
+        if (!_current.Is(',')) throw Error($"expected ',' or '{closer}'");
+        Advance();
     }
 
     private void Expect(char punctuation)
