@@ -24,14 +24,15 @@ internal static class DeriveCommand
         ArchitectureWeights weights;
         try
         {
-            weights = JsonSerializer.Deserialize<ArchitectureWeights>(File.ReadAllText(path), Training.RunJson.Options)
-                ?? throw new CliUsageException($"--arch: '{path}' is empty");
-            if (!edgeNormalization) weights = weights with { BetasNormal = null, BetasReduce = null };
+            weights = ArchitectureWeights.FromJson(File.ReadAllText(path));
+            if (!edgeNormalization) weights = new ArchitectureWeights(weights.AlphasNormal, weights.AlphasReduce);
+            else if (!weights.HasBetas)
+                throw new CliUsageException($"--edge-norm: '{path}' has no betasNormal/betasReduce; pass --edge-norm off to derive from α alone");
             var genotype = GenotypeDerivation.Derive(weights, edgeNormalization);
             Console.Out.WriteLine(args.Has("--json") ? genotype.ToJson() : genotype.ToDartsText());
             return 0;
         }
-        catch (Exception e) when (e is JsonException or ArgumentException)
+        catch (JsonException e)
         {
             throw new CliUsageException($"--arch: '{path}' is not a valid architecture file: {e.Message}");
         }

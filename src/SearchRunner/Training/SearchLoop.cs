@@ -26,6 +26,7 @@ internal sealed class SearchLoop : IDisposable
     private readonly Adam _architectureOptimizer;
     private readonly CudaMemoryProbe? _cudaMemory;
     private readonly SearchSteps _steps;
+    private readonly BatchAugmenter _augmenter;
 
     public SearchLoop(SearchSpec spec, SearchData data, Device device)
     {
@@ -41,6 +42,7 @@ internal sealed class SearchLoop : IDisposable
         _weightOptimizer = torch.optim.SGD(_weights, spec.LearningRate, spec.Momentum, weight_decay: spec.WeightDecay);
         _architectureOptimizer = torch.optim.Adam(_network.Architecture.All, spec.ArchLearningRate,
             beta1: 0.5, beta2: 0.999, weight_decay: spec.ArchWeightDecay);
+        _augmenter = new BatchAugmenter(data.Augment);
         _steps = new SearchSteps(_network, _weights, _weightOptimizer, _architectureOptimizer, spec.GradClip, spec.ArchGradClip);
         _cudaMemory = device.type == DeviceType.CUDA ? CudaMemoryProbe.TryCreate(device.index < 0 ? 0 : device.index) : null;
     }
@@ -125,11 +127,11 @@ internal sealed class SearchLoop : IDisposable
             if (updateArchitecture)
             {
                 var (architectureImages, architectureLabels) = BatchLoader.GetBatch(_data.Images, architectureOrder,
-                    step % architectureSteps, _spec.BatchSize, _data.Augment, _device, train: true, architectureAugmentSeed);
+                    _spec.BatchSize, step % architectureSteps, _augmenter, _device, train: true, architectureAugmentSeed);
                 _steps.Architecture(architectureImages, architectureLabels);
             }
-            var (images, labels) = BatchLoader.GetBatch(_data.Images, weightOrder, step, _spec.BatchSize,
-                _data.Augment, _device, train: true, weightAugmentSeed);
+            var (images, labels) = BatchLoader.GetBatch(_data.Images, weightOrder, _spec.BatchSize, step,
+                _augmenter, _device, train: true, weightAugmentSeed);
             var (loss, logits) = _steps.Weights(images, labels);
             train.Add(loss.item<float>(), labels.shape[0], Accuracy.CorrectInTopK(logits, labels, 1));
             _cudaMemory?.Sample();
@@ -156,13 +158,8 @@ internal sealed class SearchLoop : IDisposable
 
     private int BatchCount(int examples) => (examples + _spec.BatchSize - 1) / _spec.BatchSize;
 
-    private static int[] Permuted(int[] indices, long seed, int epoch)
-    {
-        var order = EpochOrder.Shuffle(indices.Length, (int)(seed & int.MaxValue), epoch);
-        var result = new int[indices.Length];
-        for (var i = 0; i < order.Length; i++) result[i] = indices[order[i]];
-        return result;
-    }
+    private static int[] Permuted(int[] indices, long seed, int epoch) =>
+        EpochOrder.Shuffle(indices, unchecked((int)seed), epoch);
 
     /// <summary>Loss and accuracy on the whole architecture split, in eval mode, without augmentation.</summary>
     private RunningAverage Evaluate(int[] indices)
@@ -174,8 +171,8 @@ internal sealed class SearchLoop : IDisposable
             for (var batch = 0; batch < BatchCount(indices.Length); batch++)
             {
                 using var scope = NewDisposeScope();
-                var (images, labels) = BatchLoader.GetBatch(_data.Images, indices, batch, _spec.BatchSize,
-                    _data.Augment, _device, train: false, 0);
+                var (images, labels) = BatchLoader.GetBatch(_data.Images, indices, _spec.BatchSize, batch,
+                    _augmenter, _device, train: false, 0);
                 var logits = _network.forward(images);
                 result.Add(functional.cross_entropy(logits, labels).item<float>(), labels.shape[0],
                     Accuracy.CorrectInTopK(logits, labels, 1));
@@ -191,9 +188,11 @@ internal sealed class SearchLoop : IDisposable
         var raw = new ArchitectureWeights(alphasNormal, alphasReduce,
             _spec.EdgeNormalization ? betasNormal : null, _spec.EdgeNormalization ? betasReduce : null);
         var genotype = GenotypeDerivation.Derive(raw, _spec.EdgeNormalization);
-        var normalized = raw.NormalizedBetas();
-        return new ArchitectureSnapshot(raw.SoftmaxAlphas().Normal, raw.SoftmaxAlphas().Reduce,
-            normalized?.Normal, normalized?.Reduce, genotype);
+        var alphas = raw.SoftmaxAlphas();
+        if (!raw.HasBetas)
+            return new ArchitectureSnapshot(alphas.Normal, alphas.Reduce, null, null, genotype);
+        var betas = raw.NormalizedBetas();
+        return new ArchitectureSnapshot(alphas.Normal, alphas.Reduce, betas.Normal, betas.Reduce, genotype);
     }
 
     private byte[] SaveWeights()
