@@ -58,11 +58,15 @@ public sealed class RunReporter(bool json) : IProgress<StepProgress>
         }
     }
 
-    private static string Describe(EpochMetrics m) => string.Create(CultureInfo.InvariantCulture,
-        $"epoch {m.Epoch}: train loss {m.TrainLoss:F4} acc {m.TrainTop1:F2}%"
-        + (m.ValidLoss is { } vl ? $" | valid loss {vl:F4} acc {m.ValidTop1:F2}%" : "")
-        + (m.ValidTop5 is { } top5 ? $" top5 {top5:F2}%" : "")
-        + $" | lr {m.LearningRate:G4} | {m.Seconds:F1} s, {m.ImagesPerSecond:F0} img/s, peak {m.PeakProcessBytes / 1048576.0:F0} MiB"
-        + (m.PeakCudaBytes is { } cuda ? $", cuda {cuda / 1048576.0:F0} MiB" : "")
-        + (m.ArchitectureUpdated == false ? " (warm-up: α/β frozen)" : ""));
-}
+    private static string Describe(EpochMetrics m)
+    {
+        var c = CultureInfo.InvariantCulture;
+        var text = new System.Text.StringBuilder();
+        text.Append(c, $"epoch {m.Epoch}: train loss {m.TrainLoss:F4} acc {m.TrainTop1:F2}%");
+        if (m.ValidLoss is { } validLoss) text.Append(c, $" | valid loss {validLoss:F4} acc {m.ValidTop1:F2}%");
+        if (m.ValidTop5 is { } top5) text.Append(c, $" top5 {top5:F2}%");
+        text.Append(c, $" | lr {m.LearningRate:G4} | {m.Seconds:F1} s, {m.ImagesPerSecond:F0} img/s, peak {m.PeakProcessBytes / 1048576.0:F0} MiB");
+        if (m.PeakCudaBytes is { } cuda) text.Append(c, $", cuda {cuda / 1048576.0:F0} MiB");
+        if (m.ArchitectureUpdated == false) text.Append(" (warm-up: α/β frozen)");
+        return text.ToString();
+    }}

@@ -1,3 +1,4 @@
+using PcDarts.Core.Genotypes;
 using PcDarts.Core.Search;
 using TorchSharp;
 using TorchSharp.Modules;
@@ -55,16 +56,18 @@ public sealed class ArchitectureParameters : IDisposable
     }
 
     /// <summary>A copy of the raw (unnormalized) values, for checkpoints and genotype derivation.</summary>
-    public ArchitectureSnapshot Snapshot() => new(Rows(AlphasNormal), Rows(AlphasReduce), Flat(BetasNormal), Flat(BetasReduce));
+    public ArchitectureWeights Snapshot() => new(Rows(AlphasNormal), Rows(AlphasReduce), Flat(BetasNormal), Flat(BetasReduce));
 
     /// <summary>Overwrites the values in place, so an optimizer holding these parameters keeps working.</summary>
-    public void Load(ArchitectureSnapshot snapshot)
+    public void Load(ArchitectureWeights snapshot)
     {
         ArgumentNullException.ThrowIfNull(snapshot);
         using var scope = torch.NewDisposeScope();
         using var noGrad = torch.no_grad();
         Copy(AlphasNormal, snapshot.AlphasNormal, nameof(snapshot.AlphasNormal));
         Copy(AlphasReduce, snapshot.AlphasReduce, nameof(snapshot.AlphasReduce));
+        if (snapshot.BetasNormal is null || snapshot.BetasReduce is null)
+            throw new ArgumentException("a search's α/β must include betasNormal and betasReduce", nameof(snapshot));
         Copy(BetasNormal, snapshot.BetasNormal, nameof(snapshot.BetasNormal));
         Copy(BetasReduce, snapshot.BetasReduce, nameof(snapshot.BetasReduce));
     }
@@ -109,5 +112,3 @@ public sealed class ArchitectureParameters : IDisposable
     }
 }
 
-/// <summary>Raw α (edges × primitives, per row) and β (edges) values of both cell types.</summary>
-public sealed record ArchitectureSnapshot(float[][] AlphasNormal, float[][] AlphasReduce, float[] BetasNormal, float[] BetasReduce);

@@ -1,3 +1,5 @@
+using PcDarts.Core.Genotypes;
+
 namespace PcDarts.SearchRunner.Training;
 
 /// <summary>
@@ -17,7 +19,5 @@ public sealed record CheckpointHeader
     public required string Spec { get; init; }
     public required IReadOnlyList<EpochResult> History { get; init; }
     /// <summary>Raw (pre-softmax) α/β of a search, exact.</summary>
-    public RawArchitecture? Architecture { get; init; }
+    public ArchitectureWeights? Architecture { get; init; }
 }
-
-public sealed record RawArchitecture(float[][] AlphasNormal, float[][] AlphasReduce, float[] BetasNormal, float[] BetasReduce);

@@ -80,7 +80,7 @@ internal sealed class SearchLoop : IDisposable
         if (SpecIdentity(saved) != SpecIdentity(_spec))
             throw new InvalidOperationException("the checkpoint was written by a search with different settings; start a new run instead of resuming");
         var raw = header.Architecture ?? throw new InvalidDataException("search checkpoint without α/β");
-        _network.Architecture.Load(raw.AlphasNormal, raw.AlphasReduce, raw.BetasNormal, raw.BetasReduce);
+        _network.Architecture.Load(raw);
         return header.History;
     }
 
@@ -90,14 +90,13 @@ internal sealed class SearchLoop : IDisposable
 
     private CheckpointHeader HeaderAfter(IReadOnlyList<EpochResult> history)
     {
-        var (alphasNormal, alphasReduce, betasNormal, betasReduce) = _network.Architecture.Snapshot();
         return new CheckpointHeader
         {
             Kind = "search",
             EpochsDone = history.Count,
             Spec = JsonSerializer.Serialize(_spec, RunJson.Options),
             History = history,
-            Architecture = new RawArchitecture(alphasNormal, alphasReduce, betasNormal, betasReduce),
+            Architecture = _network.Architecture.Snapshot(),
         };
     }
 
@@ -174,7 +173,7 @@ internal sealed class SearchLoop : IDisposable
                 var (images, labels) = BatchLoader.GetBatch(_data.Images, indices, _spec.BatchSize, batch,
                     _augmenter, _device, train: false, 0);
                 var logits = _network.forward(images);
-                result.Add(functional.cross_entropy(logits, labels).item<float>(), labels.shape[0],
+                result.Add(nn.functional.cross_entropy(logits, labels).item<float>(), labels.shape[0],
                     Accuracy.CorrectInTopK(logits, labels, 1));
             }
         }
@@ -184,9 +183,8 @@ internal sealed class SearchLoop : IDisposable
 
     private ArchitectureSnapshot Architecture()
     {
-        var (alphasNormal, alphasReduce, betasNormal, betasReduce) = _network.Architecture.Snapshot();
-        var raw = new ArchitectureWeights(alphasNormal, alphasReduce,
-            _spec.EdgeNormalization ? betasNormal : null, _spec.EdgeNormalization ? betasReduce : null);
+        var raw = _network.Architecture.Snapshot();
+        if (!_spec.EdgeNormalization) raw = new ArchitectureWeights(raw.AlphasNormal, raw.AlphasReduce);
         var genotype = GenotypeDerivation.Derive(raw, _spec.EdgeNormalization);
         var alphas = raw.SoftmaxAlphas();
         if (!raw.HasBetas)

@@ -18,7 +18,7 @@ internal sealed class SearchSteps(SearchNetwork network, Parameter[] weights, SG
     {
         SetRequiresGrad(weights, false);
         architectureOptimizer.zero_grad();
-        var loss = functional.cross_entropy(network.forward(images), labels);
+        var loss = nn.functional.cross_entropy(network.forward(images), labels);
         loss.backward();
         if (architectureGradClip is { } clip)
             nn.utils.clip_grad_norm_(network.Architecture.All, clip);
@@ -32,7 +32,7 @@ internal sealed class SearchSteps(SearchNetwork network, Parameter[] weights, SG
         SetRequiresGrad(network.Architecture.All, false);
         weightOptimizer.zero_grad();
         var logits = network.forward(images);
-        var loss = functional.cross_entropy(logits, labels);
+        var loss = nn.functional.cross_entropy(logits, labels);
         loss.backward();
         nn.utils.clip_grad_norm_(weights, gradClip);
         weightOptimizer.step();
