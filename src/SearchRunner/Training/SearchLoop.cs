@@ -73,14 +73,14 @@ internal sealed class SearchLoop : IDisposable
 
     private IReadOnlyList<EpochResult> Resume(byte[] checkpoint)
     {
-        var header = Checkpoint.Restore(checkpoint, _network, Optimizers);
+        var header = Checkpoint.ReadHeader(checkpoint);
         if (header.Kind != "search")
             throw new InvalidDataException($"the checkpoint belongs to a {header.Kind} run, not a search");
         var saved = JsonSerializer.Deserialize<SearchSpec>(header.Spec, RunJson.Options)!;
         if (SpecIdentity(saved) != SpecIdentity(_spec))
             throw new InvalidOperationException("the checkpoint was written by a search with different settings; start a new run instead of resuming");
-        var raw = header.Architecture ?? throw new InvalidDataException("search checkpoint without α/β");
-        _network.Architecture.Load(raw);
+        Checkpoint.Restore(checkpoint, _network, Optimizers);
+        _network.Architecture.Load(header.Architecture ?? throw new InvalidDataException("search checkpoint without α/β"));
         return header.History;
     }
 
