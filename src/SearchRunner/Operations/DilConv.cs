@@ -8,7 +8,7 @@ namespace PcDarts.SearchRunner.Operations;
 /// dil_conv_k×k: ReLU, depthwise k×k with dilation, pointwise 1×1, BN (pc-darts.md §1). With dilation 2 the padding
 /// is k − 1 (2 for 3×3, 4 for 5×5) to keep the size at stride 1.
 /// </summary>
-public sealed class DilConv : nn.Module<Tensor, Tensor>
+public sealed class DilConv : nn.Module<Tensor, Tensor>, IReluFirst
 {
     private readonly Conv2d depthwise;
     private readonly Conv2d pointwise;
@@ -23,5 +23,7 @@ public sealed class DilConv : nn.Module<Tensor, Tensor>
         RegisterComponents();
     }
 
-    public override Tensor forward(Tensor x) => bn.call(pointwise.call(depthwise.call(nn.functional.relu(x))));
+    public override Tensor forward(Tensor x) => ForwardRectified(nn.functional.relu(x));
+
+    public Tensor ForwardRectified(Tensor rectified) => bn.call(pointwise.call(depthwise.call(rectified)));
 }

@@ -9,7 +9,7 @@ namespace PcDarts.SearchRunner.Operations;
 /// one pixel so that together they see every pixel (pc-darts.md §1). Used for skip_connect at stride 2 and for the
 /// preprocessing of a cell whose previous cell reduced.
 /// </summary>
-public sealed class FactorizedReduce : nn.Module<Tensor, Tensor>
+public sealed class FactorizedReduce : nn.Module<Tensor, Tensor>, IReluFirst
 {
     private readonly Conv2d conv1;
     private readonly Conv2d conv2;
@@ -25,11 +25,12 @@ public sealed class FactorizedReduce : nn.Module<Tensor, Tensor>
         RegisterComponents();
     }
 
-    public override Tensor forward(Tensor x)
+    public override Tensor forward(Tensor x) => ForwardRectified(nn.functional.relu(x));
+
+    public Tensor ForwardRectified(Tensor rectified)
     {
-        var relu = nn.functional.relu(x);
         // x[:, :, 1:, 1:] as in the authors' code; on an odd spatial size the two halves disagree, as they do there.
-        var shifted = relu.narrow(2, 1, relu.shape[2] - 1).narrow(3, 1, relu.shape[3] - 1);
-        return bn.call(torch.cat([conv1.call(relu), conv2.call(shifted)], 1));
+        var shifted = rectified.narrow(2, 1, rectified.shape[2] - 1).narrow(3, 1, rectified.shape[3] - 1);
+        return bn.call(torch.cat([conv1.call(rectified), conv2.call(shifted)], 1));
     }
 }

@@ -8,7 +8,7 @@ namespace PcDarts.SearchRunner.Operations;
 /// sep_conv_k×k: two stacked separable convs (ReLU, depthwise k×k, pointwise 1×1, BN), only the first strided
 /// (pc-darts.md §1). Padding (k − 1)/2 keeps the size at stride 1.
 /// </summary>
-public sealed class SepConv : nn.Module<Tensor, Tensor>
+public sealed class SepConv : nn.Module<Tensor, Tensor>, IReluFirst
 {
     private readonly Conv2d depthwise1;
     private readonly Conv2d pointwise1;
@@ -29,9 +29,12 @@ public sealed class SepConv : nn.Module<Tensor, Tensor>
         RegisterComponents();
     }
 
-    public override Tensor forward(Tensor x)
+    public override Tensor forward(Tensor x) => ForwardRectified(nn.functional.relu(x));
+
+    public Tensor ForwardRectified(Tensor rectified)
     {
-        var y = bn1.call(pointwise1.call(depthwise1.call(nn.functional.relu(x))));
-        return bn2.call(pointwise2.call(depthwise2.call(nn.functional.relu(y))));
+        var y = bn1.call(pointwise1.call(depthwise1.call(rectified)));
+        // In place: BN's backward keeps its input and statistics, not its output, so this saves a tensor safely.
+        return bn2.call(pointwise2.call(depthwise2.call(nn.functional.relu(y, inplace: true))));
     }
 }

@@ -14,7 +14,8 @@ namespace PcDarts.SearchRunner.Search;
 /// <remarks>
 /// Channel sampling is deterministic (always the first C/K channels), as in the authors' published code (§8).
 /// The `none` op is built but not evaluated: its output is zero, so skipping it changes neither the sum nor any
-/// gradient (∂/∂w_none of w_none·0 is 0), and it saves three operator calls per edge.
+/// gradient (∂/∂w_none of w_none·0 is 0), and it saves three operator calls per edge. The ReLU that the conv ops and
+/// the factorized reduce start with is computed once per edge (<see cref="IReluFirst"/>).
 /// </remarks>
 public sealed class MixedOp : nn.Module<Tensor, Tensor, Tensor>
 {
@@ -58,11 +59,14 @@ public sealed class MixedOp : nn.Module<Tensor, Tensor, Tensor>
     internal Tensor Forward(Tensor x, ReadOnlySpan<Tensor> weights)
     {
         var head = k == 1 ? x : x.narrow(1, 0, opChannels);
-        Tensor? sum = null;
+        Tensor? sum = null, rectified = null;
         for (var o = 0; o < ops.Count; o++)
         {
             if (o == NoneIndex) continue;
-            var y = ops[o].call(head);
+            var op = ops[o];
+            var y = op is IReluFirst reluFirst
+                ? reluFirst.ForwardRectified(rectified ??= nn.functional.relu(head))
+                : op.call(head);
             // In place after the first term: mul and addcmul keep their inputs for backward, never their output.
             sum = sum is null ? y.mul(weights[o]) : sum.addcmul_(y, weights[o], One);
         }
