@@ -3,6 +3,7 @@ namespace PcDarts.Core.Metrics;
 /// <summary>
 /// What one finished epoch measured: one line of metrics.jsonl, one database row, one live event.
 /// "Valid" is the held-out split: the architecture half of the training set in a search, the test set in a retrain.
+/// Accuracies (Top1, Top5) are percentages, 0–100, as the papers report them.
 /// </summary>
 public sealed record EpochMetrics
 {

@@ -1,0 +1,8 @@
+namespace PcDarts.Core.Genotypes;
+
+/// <summary>The two cell types that share α across the network (pc-darts.md §1).</summary>
+public enum CellKind
+{
+    Normal,
+    Reduce,
+}

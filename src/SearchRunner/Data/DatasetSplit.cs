@@ -1,0 +1,7 @@
+namespace PcDarts.SearchRunner.Data;
+
+public enum DatasetSplit
+{
+    Train,
+    Test,
+}

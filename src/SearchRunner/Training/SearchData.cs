@@ -1,0 +1,36 @@
+using PcDarts.Core.Specs;
+using PcDarts.SearchRunner.Data;
+
+namespace PcDarts.SearchRunner.Training;
+
+/// <summary>The training set of a search, cut into the weight half and the architecture half (pc-darts.md §4).</summary>
+internal sealed class SearchData : IDisposable
+{
+    public required ImageDataset Images { get; init; }
+    public required int[] WeightIndices { get; init; }
+    public required int[] ArchitectureIndices { get; init; }
+    public required AugmentOptions Augment { get; init; }
+
+    public static SearchData Load(SearchSpec spec)
+    {
+        var full = DatasetCatalog.Load(spec.Dataset, spec.DataDir, DatasetSplit.Train);
+        var images = full;
+        if (spec.Subset is { } subset && subset < full.Count)
+        {
+            images = full.Take(subset);
+            full.Dispose();
+        }
+        var (weights, architecture) = TrainSplit.Split(images.Count, spec.TrainPortion);
+        if (weights.Length == 0 || architecture.Length == 0)
+            throw new SpecValidationException([new SpecError("trainPortion",
+                $"splitting {images.Count} examples at {spec.TrainPortion} leaves one half empty")]);
+        var augment = AugmentOptions.ForDataset(spec.Dataset, cutout: false) with { ResizeTo = InputSizeOf(spec) };
+        return new SearchData { Images = images, WeightIndices = weights, ArchitectureIndices = architecture, Augment = augment };
+    }
+
+    /// <summary>The ImageNet-shaped network expects 224×224 unless told otherwise; the CIFAR shape takes images as they are.</summary>
+    internal static int? InputSizeOf(SearchSpec spec) =>
+        spec.InputSize ?? (spec.Network == NetworkShapes.ImageNet ? 224 : null);
+
+    public void Dispose() => Images.Dispose();
+}
