@@ -15,6 +15,8 @@ app.MapPlatformHealthChecks();
 app.MapHangfireDashboardPage();
 
 app.MapExperimentsApi();
+app.MapGenotypesApi();
+app.MapCompareApi();
 app.MapRunnersApi();
 
 app.PrintUrlOnStart();

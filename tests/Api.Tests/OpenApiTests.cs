@@ -13,9 +13,13 @@ public sealed class OpenApiTests(PostgresCluster cluster)
         ("get", "/api/experiments/{id}"),
         ("get", "/api/experiments/{id}/metrics"),
         ("get", "/api/experiments/{id}/architecture"),
+        ("get", "/api/experiments/{id}/genotype"),
         ("get", "/api/experiments/{id}/weights"),
         ("post", "/api/experiments/{id}/cancel"),
         ("delete", "/api/experiments/{id}"),
+        ("get", "/api/genotypes"),
+        ("post", "/api/genotypes/derive"),
+        ("get", "/api/compare"),
         ("get", "/api/runners"),
     ];
 

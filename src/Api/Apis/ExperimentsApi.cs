@@ -23,6 +23,8 @@ public static class ExperimentsApi
         api.MapGet("/{id:guid}", GetExperiment).WithName(nameof(GetExperiment));
         api.MapGet("/{id:guid}/metrics", GetMetrics).WithName(nameof(GetMetrics));
         api.MapGet("/{id:guid}/architecture", GetArchitecture).WithName(nameof(GetArchitecture));
+        api.MapGet("/{id:guid}/genotype", GetGenotype).WithName(nameof(GetGenotype))
+            .Produces<string>(StatusCodes.Status200OK, "application/json", "text/plain", "image/svg+xml");
         api.MapGet("/{id:guid}/weights", GetWeights).WithName(nameof(GetWeights));
         api.MapPost("/{id:guid}/cancel", CancelExperiment).WithName(nameof(CancelExperiment));
         api.MapDelete("/{id:guid}", DeleteExperiment).WithName(nameof(DeleteExperiment));
@@ -115,6 +117,24 @@ public static class ExperimentsApi
         if (!await db.Experiments.AnyAsync(e => e.Id == id, ct)) return TypedResults.NotFound();
         var rows = await db.EpochArchitectures.AsNoTracking().Where(r => r.ExperimentId == id).OrderBy(r => r.Epoch).ToListAsync(ct);
         return TypedResults.Ok(rows.Select(r => new EpochArchitectureDto(r.Epoch, r.AlphasNormal, r.AlphasReduce, r.BetasNormal, r.BetasReduce, r.Genotype)).ToList());
+    }
+
+    /// <summary>The found (search) or trained (retrain) genotype; <paramref name="format"/> json (default), darts or svg, <paramref name="cell"/> normal or reduce for svg.</summary>
+    public static async Task<Results<ContentHttpResult, NotFound, ProblemHttpResult, ValidationProblem>> GetGenotype(
+        Guid id, string? format, string? cell, PcDartsDbContext db, CancellationToken ct)
+    {
+        var validation = new Validation();
+        format = (format ?? "json").ToLowerInvariant();
+        validation.Require(GenotypeResults.Formats.Contains(format), "format", "must be json, darts or svg");
+        validation.Require(cell is null or "normal" or "reduce", "cell", "must be normal or reduce");
+        if (!validation.IsValid) return TypedResults.ValidationProblem(validation.ToDictionary());
+
+        var experiment = await db.Experiments.AsNoTracking().Where(e => e.Id == id).Select(e => new { e.Genotype, e.Status }).SingleOrDefaultAsync(ct);
+        if (experiment is null) return TypedResults.NotFound();
+        if (experiment.Genotype is null)
+            return TypedResults.Problem($"experiment {id} has no genotype yet (it is {experiment.Status})", title: "No genotype", statusCode: StatusCodes.Status404NotFound);
+        var kind = cell == "reduce" ? PcDarts.Core.Genotypes.CellKind.Reduce : PcDarts.Core.Genotypes.CellKind.Normal;
+        return GenotypeResults.Render(PcDarts.Core.Genotypes.Genotype.Parse(experiment.Genotype), format, kind);
     }
 
     public static async Task<Results<FileContentHttpResult, ProblemHttpResult>> GetWeights(Guid id, HttpContext http, PcDartsDbContext db, CancellationToken ct)

@@ -1,10 +1,25 @@
+using System.Text.Json;
+using PcDarts.Core.Specs;
+using PcDarts.Persistence.Entities;
 using PcDarts.Persistence.Runs;
+using PcDarts.SearchRunner.Training;
 
 namespace PcDarts.SearchRunner.Runner;
 
 public sealed partial class ExperimentJob
 {
-    // Placeholder until SearchRun lands in main; replaced by the call into the engine.
-    private static EngineResult RunEngine(string kind, string specJson, RunRecorder recorder, CancellationToken cancellationToken) =>
-        throw new NotSupportedException($"the {kind} engine is not in this build yet");
+    private static readonly JsonSerializerOptions SpecJson = new(JsonSerializerDefaults.Web);
+
+    private static EngineResult RunEngine(string kind, string specJson, RunRecorder recorder, CancellationToken cancellationToken)
+    {
+        var store = new PostgresRunStore(recorder);
+        var outcome = kind switch
+        {
+            ExperimentKinds.Search => SearchRun.Run(
+                JsonSerializer.Deserialize<SearchSpec>(specJson, SpecJson) ?? throw new InvalidOperationException("empty spec"),
+                store, progress: null, cancellationToken),
+            _ => throw new NotSupportedException($"no engine for experiments of kind '{kind}' in this build"),
+        };
+        return new EngineResult(outcome.Genotype.ToDartsText(), outcome.Parameters, outcome.MultiplyAdds, outcome.FinalWeights);
+    }
 }
