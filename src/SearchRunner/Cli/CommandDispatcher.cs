@@ -9,6 +9,8 @@ public static class CommandDispatcher
     private static readonly Dictionary<string, (Func<IReadOnlyList<string>, int> Run, string Usage, string Summary)> Verbs = new()
     {
         ["search"] = (SearchCommand.Run, SearchCommand.Usage, "run a PC-DARTS search into a folder"),
+        ["train"] = (TrainCommand.Run, TrainCommand.Usage, "retrain a genotype from scratch as a full network"),
+        ["sample"] = (SampleCommand.Run, SampleCommand.Usage, "print a uniformly random genotype (the baseline)"),
         ["derive"] = (DeriveCommand.Run, DeriveCommand.Usage, "derive a genotype from raw α/β"),
         ["inspect"] = (InspectCommand.Run, InspectCommand.Usage, "count parameters (and multiply-adds) of a network"),
         ["bench"] = (BenchCommand.Run, BenchCommand.Usage, "time search steps and peak memory per K"),

@@ -17,6 +17,20 @@ public static class ModelCost
 {
     public static long Parameters(nn.Module module) => module.parameters().Sum(p => p.numel());
 
+    /// <summary>
+    /// Parameters without the auxiliary tower (it is dropped after training, and papers report the size without it)
+    /// and multiply-adds of one <paramref name="imageSize"/>² image in eval mode, where the tower does not run.
+    /// </summary>
+    public static ModelCostReport Measure(EvalNetwork network, int imageSize)
+    {
+        ArgumentNullException.ThrowIfNull(network);
+        var auxiliary = network.AuxiliaryHead is null ? 0 : Parameters(network.AuxiliaryHead);
+        var device = network.parameters().First().device;
+        var macs = MultiplyAdds(network, () =>
+            network.call(torch.zeros([1, network.Options.InputChannels, imageSize, imageSize], device: device)));
+        return new ModelCostReport(Parameters(network) - auxiliary, auxiliary, macs);
+    }
+
     /// <summary>Multiply-adds of the conv and linear layers inside <paramref name="network"/> while <paramref name="forward"/> runs it once on one image.</summary>
     public static long MultiplyAdds(nn.Module network, Action forward)
     {
@@ -60,3 +74,8 @@ public static class ModelCost
         return total;
     }
 }
+
+/// <param name="Parameters">Parameters without the auxiliary tower.</param>
+/// <param name="AuxiliaryParameters">Parameters of the auxiliary tower (0 without one).</param>
+/// <param name="MultiplyAdds">Conv and linear multiply-adds of one image in eval mode.</param>
+public sealed record ModelCostReport(long Parameters, long AuxiliaryParameters, long MultiplyAdds);

@@ -15,24 +15,22 @@ namespace PcDarts.SearchRunner.Training;
 /// The PC-DARTS search (pc-darts.md §4, authors' train_search.py): per step, a first-order architecture step on an
 /// architecture batch (skipped during the warm-up), then a weight step on a weight batch. One checkpoint per epoch.
 /// </summary>
-internal sealed class SearchLoop : IDisposable
+internal sealed class SearchLoop : EpochLoop
 {
     private readonly SearchSpec _spec;
     private readonly SearchData _data;
-    private readonly Device _device;
     private readonly SearchNetwork _network;
     private readonly Parameter[] _weights;
     private readonly SGD _weightOptimizer;
     private readonly Adam _architectureOptimizer;
-    private readonly CudaMemoryProbe? _cudaMemory;
     private readonly SearchSteps _steps;
     private readonly BatchAugmenter _augmenter;
 
     public SearchLoop(SearchSpec spec, SearchData data, Device device)
+        : base("search", JsonSerializer.Serialize(spec, RunJson.Options), spec.Epochs, device)
     {
         _spec = spec;
         _data = data;
-        _device = device;
         // The seed fixes the initial weights and α/β; everything later is seeded per epoch (EpochSeeds).
         torch.manual_seed(spec.Seed);
         _network = SearchNetwork.Create(new SearchNetworkOptions(
@@ -44,7 +42,6 @@ internal sealed class SearchLoop : IDisposable
             beta1: 0.5, beta2: 0.999, weight_decay: spec.ArchWeightDecay);
         _augmenter = new BatchAugmenter(data.Augment);
         _steps = new SearchSteps(_network, _weights, _weightOptimizer, _architectureOptimizer, spec.GradClip, spec.ArchGradClip);
-        _cudaMemory = device.type == DeviceType.CUDA ? CudaMemoryProbe.TryCreate(device.index < 0 ? 0 : device.index) : null;
     }
 
     public long WeightParameterCount => _weights.Sum(p => p.numel());
@@ -53,61 +50,26 @@ internal sealed class SearchLoop : IDisposable
 
     public RunOutcome Run(IRunStore store, IProgress<StepProgress>? progress, CancellationToken cancellationToken)
     {
-        var history = new List<EpochResult>();
-        if (store.LoadCheckpoint() is { } checkpoint)
-            history.AddRange(Resume(checkpoint));
-
-        for (var epoch = history.Count + 1; epoch <= _spec.Epochs; epoch++)
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            var result = RunEpoch(epoch, progress, cancellationToken);
-            history.Add(result);
-            store.CommitEpoch(result, Checkpoint.Save(HeaderAfter(history), _network, Optimizers));
-        }
-
-        var genotype = history[^1].Architecture!.Genotype;
-        return new RunOutcome(genotype, WeightParameterCount, null, SaveWeights());
+        var history = RunEpochs(store, progress, cancellationToken);
+        return new RunOutcome(history[^1].Architecture!.Genotype, WeightParameterCount, null, SaveWeights());
     }
 
-    private OptimizerHelper[] Optimizers => [_weightOptimizer, _architectureOptimizer];
+    protected override nn.Module TrainedNetwork => _network;
 
-    private IReadOnlyList<EpochResult> Resume(byte[] checkpoint)
-    {
-        var header = Checkpoint.Restore(checkpoint, _network, Optimizers);
-        if (header.Kind != "search")
-            throw new InvalidDataException($"the checkpoint belongs to a {header.Kind} run, not a search");
-        var saved = JsonSerializer.Deserialize<SearchSpec>(header.Spec, RunJson.Options)!;
-        if (SpecIdentity(saved) != SpecIdentity(_spec))
-            throw new InvalidOperationException("the checkpoint was written by a search with different settings; start a new run instead of resuming");
-        var raw = header.Architecture ?? throw new InvalidDataException("search checkpoint without α/β");
-        _network.Architecture.Load(raw);
-        return header.History;
-    }
+    protected override IReadOnlyList<OptimizerHelper> Optimizers => [_weightOptimizer, _architectureOptimizer];
 
-    /// <summary>What must match for a resume to continue the same search: everything but where and how fast it runs.</summary>
-    private static string SpecIdentity(SearchSpec spec) =>
-        JsonSerializer.Serialize(spec with { Threads = null, Queue = null, DataDir = null }, RunJson.Options);
+    protected override ArchitectureWeights ArchitectureState => _network.Architecture.Snapshot();
 
-    private CheckpointHeader HeaderAfter(IReadOnlyList<EpochResult> history)
-    {
-        return new CheckpointHeader
-        {
-            Kind = "search",
-            EpochsDone = history.Count,
-            Spec = JsonSerializer.Serialize(_spec, RunJson.Options),
-            History = history,
-            Architecture = _network.Architecture.Snapshot(),
-        };
-    }
+    protected override void RestoreArchitecture(ArchitectureWeights? state) =>
+        _network.Architecture.Load(state ?? throw new InvalidDataException("search checkpoint without α/β"));
 
-    private EpochResult RunEpoch(int epoch, IProgress<StepProgress>? progress, CancellationToken cancellationToken)
+    protected override EpochResult RunEpoch(int epoch, IProgress<StepProgress>? progress, CancellationToken cancellationToken)
     {
         var epochIndex = epoch - 1;
         var learningRate = CosineSchedule.At(epochIndex, _spec.Epochs, _spec.LearningRate, _spec.LearningRateMin);
-        foreach (var group in _weightOptimizer.ParamGroups) group.LearningRate = learningRate;
-        torch.manual_seed(EpochSeeds.For(_spec.Seed, epoch, EpochSeeds.Torch));
+        SetLearningRate(_weightOptimizer, learningRate);
+        BeginEpoch(_spec.Seed, epoch);
         var updateArchitecture = epochIndex >= _spec.WarmupEpochs;
-        MemoryProbe.ResetProcessPeak();
 
         var weightOrder = Permuted(_data.WeightIndices, EpochSeeds.For(_spec.Seed, epoch, EpochSeeds.WeightOrder), epoch);
         var architectureOrder = Permuted(_data.ArchitectureIndices, EpochSeeds.For(_spec.Seed, epoch, EpochSeeds.ArchitectureOrder), epoch);
@@ -126,14 +88,14 @@ internal sealed class SearchLoop : IDisposable
             if (updateArchitecture)
             {
                 var (architectureImages, architectureLabels) = BatchLoader.GetBatch(_data.Images, architectureOrder,
-                    _spec.BatchSize, step % architectureSteps, _augmenter, _device, train: true, architectureAugmentSeed);
+                    _spec.BatchSize, step % architectureSteps, _augmenter, Device, train: true, architectureAugmentSeed);
                 _steps.Architecture(architectureImages, architectureLabels);
             }
             var (images, labels) = BatchLoader.GetBatch(_data.Images, weightOrder, _spec.BatchSize, step,
-                _augmenter, _device, train: true, weightAugmentSeed);
+                _augmenter, Device, train: true, weightAugmentSeed);
             var (loss, logits) = _steps.Weights(images, labels);
             train.Add(loss.item<float>(), labels.shape[0], Accuracy.CorrectInTopK(logits, labels, 1));
-            _cudaMemory?.Sample();
+            CudaMemory?.Sample();
             progress?.Report(new StepProgress(epoch, _spec.Epochs, step + 1, steps, train.Loss, train.Top1));
         }
         var trainSeconds = clock.Elapsed.TotalSeconds;
@@ -150,7 +112,7 @@ internal sealed class SearchLoop : IDisposable
             Seconds = clock.Elapsed.TotalSeconds,
             ImagesPerSecond = train.Count / trainSeconds,
             PeakProcessBytes = MemoryProbe.ProcessPeakBytes(),
-            PeakCudaBytes = _cudaMemory?.TakePeak(),
+            PeakCudaBytes = CudaMemory?.TakePeak(),
             ArchitectureUpdated = updateArchitecture,
         }, Architecture());
     }
@@ -171,7 +133,7 @@ internal sealed class SearchLoop : IDisposable
             {
                 using var scope = NewDisposeScope();
                 var (images, labels) = BatchLoader.GetBatch(_data.Images, indices, _spec.BatchSize, batch,
-                    _augmenter, _device, train: false, 0);
+                    _augmenter, Device, train: false, 0);
                 var logits = _network.forward(images);
                 result.Add(nn.functional.cross_entropy(logits, labels).item<float>(), labels.shape[0],
                     Accuracy.CorrectInTopK(logits, labels, 1));
@@ -193,14 +155,7 @@ internal sealed class SearchLoop : IDisposable
         return new ArchitectureSnapshot(alphas.Normal, alphas.Reduce, betas.Normal, betas.Reduce, genotype);
     }
 
-    private byte[] SaveWeights()
-    {
-        using var buffer = new MemoryStream();
-        _network.save(buffer);
-        return buffer.ToArray();
-    }
-
-    public void Dispose()
+    public override void Dispose()
     {
         _weightOptimizer.Dispose();
         _architectureOptimizer.Dispose();

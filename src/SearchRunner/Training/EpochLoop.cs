@@ -1,0 +1,99 @@
+using System.Text.Json.Nodes;
+using TorchSharp;
+using TorchSharp.Modules;
+using PcDarts.Core.Genotypes;
+using static TorchSharp.torch;
+
+namespace PcDarts.SearchRunner.Training;
+
+/// <summary>
+/// What a search and a retrain share: resume from the store's checkpoint, run the remaining epochs, and after each
+/// one commit its record together with a checkpoint holding everything needed to continue exactly.
+/// </summary>
+internal abstract class EpochLoop(string kind, string specJson, int epochs, Device device) : IDisposable
+{
+    /// <summary>Spec fields that say where and how fast a run goes, not what it computes: they may change on resume.</summary>
+    private static readonly string[] PlacementFields = ["threads", "queue", "dataDir"];
+
+    protected Device Device { get; } = device;
+
+    protected CudaMemoryProbe? CudaMemory { get; } =
+        device.type == DeviceType.CUDA ? CudaMemoryProbe.TryCreate(device.index < 0 ? 0 : device.index) : null;
+
+    protected abstract nn.Module TrainedNetwork { get; }
+
+    protected abstract IReadOnlyList<OptimizerHelper> Optimizers { get; }
+
+    /// <summary>Runs epoch <paramref name="epoch"/> (1-based) and measures it.</summary>
+    protected abstract EpochResult RunEpoch(int epoch, IProgress<StepProgress>? progress, CancellationToken cancellationToken);
+
+    /// <summary>α/β of a search, stored exactly in the checkpoint header; null for a retrain.</summary>
+    protected virtual ArchitectureWeights? ArchitectureState => null;
+
+    protected virtual void RestoreArchitecture(ArchitectureWeights? state) { }
+
+    public IReadOnlyList<EpochResult> RunEpochs(IRunStore store, IProgress<StepProgress>? progress, CancellationToken cancellationToken)
+    {
+        var history = new List<EpochResult>();
+        if (store.LoadCheckpoint() is { } checkpoint)
+            history.AddRange(Resume(checkpoint));
+
+        for (var epoch = history.Count + 1; epoch <= epochs; epoch++)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var result = RunEpoch(epoch, progress, cancellationToken);
+            history.Add(result);
+            var header = new CheckpointHeader
+            {
+                Kind = kind,
+                EpochsDone = history.Count,
+                Spec = specJson,
+                History = history,
+                Architecture = ArchitectureState,
+            };
+            store.CommitEpoch(result, Checkpoint.Save(header, TrainedNetwork, Optimizers));
+        }
+        return history;
+    }
+
+    private IReadOnlyList<EpochResult> Resume(byte[] checkpoint)
+    {
+        var header = Checkpoint.ReadHeader(checkpoint);
+        if (header.Kind != kind)
+            throw new InvalidDataException($"the checkpoint belongs to a {header.Kind} run, not a {kind}");
+        // Compared before any tensor is loaded: a different network would fail there with a less useful message.
+        if (Identity(header.Spec) != Identity(specJson))
+            throw new InvalidOperationException($"the checkpoint was written by a {kind} with different settings; start a new run instead of resuming");
+        Checkpoint.Restore(checkpoint, TrainedNetwork, Optimizers);
+        RestoreArchitecture(header.Architecture);
+        return header.History;
+    }
+
+    private static string Identity(string spec)
+    {
+        var json = JsonNode.Parse(spec)!.AsObject();
+        foreach (var field in PlacementFields) json.Remove(field);
+        return json.ToJsonString();
+    }
+
+    protected static void SetLearningRate(OptimizerHelper optimizer, double learningRate)
+    {
+        foreach (var group in optimizer.ParamGroups) group.LearningRate = learningRate;
+    }
+
+    /// <summary>Marks the start of an epoch's measurements: its own peak memory, its own random stream.</summary>
+    protected static void BeginEpoch(int seed, int epoch)
+    {
+        torch.manual_seed(EpochSeeds.For(seed, epoch, EpochSeeds.Torch));
+        MemoryProbe.ResetProcessPeak();
+    }
+
+    protected byte[] SaveWeights()
+    {
+        using var buffer = new MemoryStream();
+        TrainedNetwork.save(buffer);
+        return buffer.ToArray();
+    }
+
+    public abstract void Dispose();
+}
