@@ -9,6 +9,7 @@ public sealed class OpenApiTests(PostgresCluster cluster)
     public static readonly (string Method, string Path)[] Endpoints =
     [
         ("post", "/api/experiments/search"),
+        ("post", "/api/experiments/retrain"),
         ("get", "/api/experiments"),
         ("get", "/api/experiments/{id}"),
         ("get", "/api/experiments/{id}/metrics"),

@@ -38,5 +38,19 @@ public sealed class SearchJobTests(PostgresCluster cluster, ITestOutputHelper ou
         var weights = await client.GetAsync($"/api/experiments/{id}/weights");
         weights.EnsureSuccessStatusCode();
         Assert.True((await weights.Content.ReadAsByteArrayAsync()).Length > 0);
+
+        var retrainResponse = await client.PostAsJsonAsync("/api/experiments/retrain", new
+        {
+            name = "retrain tiny",
+            fromExperimentId = id,
+            spec = new { dataset = "synthetic", epochs = 1, batchSize = 16, channels = 4, layers = 3, subset = 64, threads = 1, cutout = 0 },
+        });
+        Assert.True(retrainResponse.IsSuccessStatusCode, await retrainResponse.Content.ReadAsStringAsync());
+        var retrainId = (await retrainResponse.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        var retrain = await Polling.WaitForStatusAsync(client, retrainId, s => s is "succeeded" or "failed" or "cancelled", TimeSpan.FromSeconds(120));
+        Assert.True(retrain.GetProperty("status").GetString() == "succeeded", retrain.ToString());
+        Assert.Equal(id, retrain.GetProperty("derivedFromId").GetGuid());
+        Assert.Equal(genotype, Genotype.Parse(await client.GetStringAsync($"/api/experiments/{retrainId}/genotype?format=darts")));
+        Assert.Equal(1, retrain.GetProperty("epochsCompleted").GetInt32());
     }
 }

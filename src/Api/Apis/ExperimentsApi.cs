@@ -19,6 +19,7 @@ public static class ExperimentsApi
     {
         var api = app.MapGroup("/api/experiments").WithTags("Experiments");
         api.MapPost("/search", CreateSearch).WithName(nameof(CreateSearch));
+        api.MapPost("/retrain", CreateRetrain).WithName(nameof(CreateRetrain));
         api.MapGet("/", ListExperiments).WithName(nameof(ListExperiments));
         api.MapGet("/{id:guid}", GetExperiment).WithName(nameof(GetExperiment));
         api.MapGet("/{id:guid}/metrics", GetMetrics).WithName(nameof(GetMetrics));
@@ -50,6 +51,44 @@ public static class ExperimentsApi
             Seed = spec.Seed,
             Queue = spec.Queue ?? JobQueues.Cpu,
             CreatedAt = clock.GetUtcNow(),
+        };
+        var dto = await EnqueueAsync(experiment, db, jobs, ct);
+        return TypedResults.Created($"/api/experiments/{experiment.Id}", dto);
+    }
+
+    public static async Task<Results<Created<ExperimentDto>, ValidationProblem>> CreateRetrain(
+        CreateRetrainRequest request, PcDartsDbContext db, IBackgroundJobClient jobs, TimeProvider clock, CancellationToken ct)
+    {
+        var validation = new Validation();
+        ValidateCommon(validation, request.Name, request.Tags);
+        var spec = request.Spec ?? new RetrainSpec();
+        validation.AddSpecErrors("spec", spec.Validate());
+        PcDarts.Core.Genotypes.Genotype? genotype = null;
+        if ((request.Genotype is null) == (request.FromExperimentId is null))
+            validation.Add(request.Genotype is null ? "genotype" : "fromExperimentId", "give exactly one of genotype and fromExperimentId");
+        else if (request.Genotype is not null && !PcDarts.Core.Genotypes.Genotype.TryParseAny(request.Genotype, out genotype, out var error))
+            validation.Add("genotype", error);
+        else if (request.FromExperimentId is { } fromId)
+        {
+            var source = await db.Experiments.AsNoTracking().Where(e => e.Id == fromId).Select(e => new { e.Genotype, e.Kind }).SingleOrDefaultAsync(ct);
+            if (source is null) validation.Add("fromExperimentId", $"no experiment {fromId}");
+            else if (source.Kind != ExperimentKinds.Search || source.Genotype is null) validation.Add("fromExperimentId", $"experiment {fromId} is not a finished search");
+            else genotype = PcDarts.Core.Genotypes.Genotype.Parse(source.Genotype);
+        }
+        if (!validation.IsValid) return TypedResults.ValidationProblem(validation.ToDictionary());
+
+        var experiment = new Experiment
+        {
+            Id = Guid.CreateVersion7(),
+            Kind = ExperimentKinds.Retrain,
+            Name = request.Name!.Trim(),
+            Tags = NormalizeTags(request.Tags),
+            Spec = System.Text.Json.JsonSerializer.Serialize(spec, ExperimentMapping.SpecJson),
+            Seed = spec.Seed,
+            Queue = spec.Queue ?? JobQueues.Cpu,
+            CreatedAt = clock.GetUtcNow(),
+            DerivedFromId = request.FromExperimentId,
+            Genotype = genotype!.ToDartsText(),
         };
         var dto = await EnqueueAsync(experiment, db, jobs, ct);
         return TypedResults.Created($"/api/experiments/{experiment.Id}", dto);

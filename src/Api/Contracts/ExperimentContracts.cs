@@ -7,6 +7,9 @@ namespace PcDarts.Api.Contracts;
 /// <summary>A search to queue: <paramref name="Spec"/> takes the CLI's options as camelCase fields; omitted ones keep their defaults.</summary>
 public sealed record CreateSearchRequest(string? Name, string[]? Tags, SearchSpec? Spec);
 
+/// <summary>A retrain to queue: the genotype as DARTS text, JSON or a published name, or <paramref name="FromExperimentId"/> (a finished search).</summary>
+public sealed record CreateRetrainRequest(string? Name, string[]? Tags, string? Genotype, Guid? FromExperimentId, RetrainSpec? Spec);
+
 public sealed record ExperimentDto(
     Guid Id,
     string Kind,

@@ -33,7 +33,7 @@ public sealed partial class ExperimentJob(
             var recorder = new RunRecorder(factory, experimentId, clock);
             // The engine is synchronous and CPU-bound: give it a thread of its own rather than a pool thread.
             var result = await Task.Factory.StartNew(
-                () => RunEngine(attempt.Kind, attempt.Spec, recorder, cancellationToken),
+                () => RunEngine(attempt.Kind, attempt.Spec, attempt.Genotype, recorder, cancellationToken),
                 CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
             await SucceedAsync(experimentId, attempt.AttemptId, result);
             logger.LogInformation("Experiment {Id} succeeded: {Genotype}", experimentId, result.Genotype);
@@ -55,7 +55,7 @@ public sealed partial class ExperimentJob(
         }
     }
 
-    private sealed record AttemptStart(long AttemptId, string Kind, string Spec);
+    private sealed record AttemptStart(long AttemptId, string Kind, string Spec, string? Genotype);
 
     private async Task<AttemptStart?> BeginAttemptAsync(Guid id, CancellationToken ct)
     {
@@ -108,7 +108,7 @@ public sealed partial class ExperimentJob(
         await EventPublisher.PublishAsync(db, new ExperimentEvent(id, ExperimentEventKinds.StatusChanged, Status: experiment.Status), ct);
         await transaction.CommitAsync(ct);
         logger.LogInformation("Experiment {Id}: attempt {Attempt} on {Runner}, resuming after epoch {Epoch}", id, attempt.Id, identity.Name, lastEpoch);
-        return new AttemptStart(attempt.Id, experiment.Kind, experiment.Spec);
+        return new AttemptStart(attempt.Id, experiment.Kind, experiment.Spec, experiment.Genotype);
     }
 
     private async Task SucceedAsync(Guid id, long attemptId, EngineResult result)
