@@ -14,6 +14,7 @@ public static class CommandDispatcher
         ["derive"] = (DeriveCommand.Run, DeriveCommand.Usage, "derive a genotype from raw α/β"),
         ["inspect"] = (InspectCommand.Run, InspectCommand.Usage, "count parameters (and multiply-adds) of a network"),
         ["bench"] = (BenchCommand.Run, BenchCommand.Usage, "time search steps and peak memory per K"),
+        ["runner"] = (RunnerCommand.Run, RunnerCommand.Usage, "join the platform queue as a worker node"),
     };
 
     public static int Run(string[] args)

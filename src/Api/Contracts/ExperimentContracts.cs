@@ -1,0 +1,48 @@
+using System.Text.Json;
+using PcDarts.Core.Metrics;
+using PcDarts.Core.Specs;
+
+namespace PcDarts.Api.Contracts;
+
+/// <summary>A search to queue: <paramref name="Spec"/> takes the CLI's options as camelCase fields; omitted ones keep their defaults.</summary>
+public sealed record CreateSearchRequest(string? Name, string[]? Tags, SearchSpec? Spec);
+
+/// <summary>A retrain to queue: the genotype as DARTS text, JSON or a published name, or <paramref name="FromExperimentId"/> (a finished search).</summary>
+public sealed record CreateRetrainRequest(string? Name, string[]? Tags, string? Genotype, Guid? FromExperimentId, RetrainSpec? Spec);
+
+public sealed record ExperimentDto(
+    Guid Id,
+    string Kind,
+    string Name,
+    string[] Tags,
+    string Status,
+    string Queue,
+    int Seed,
+    JsonElement Spec,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset? StartedAt,
+    DateTimeOffset? FinishedAt,
+    DateTimeOffset? CancelRequestedAt,
+    string? Error,
+    Guid? DerivedFromId,
+    string? Genotype,
+    long? Parameters,
+    long? MultiplyAdds,
+    int EpochsCompleted,
+    double? BestValidTop1,
+    IReadOnlyList<JobAttemptDto> Attempts);
+
+public sealed record ExperimentSummaryDto(
+    Guid Id, string Kind, string Name, string[] Tags, string Status, string Queue,
+    DateTimeOffset CreatedAt, DateTimeOffset? StartedAt, DateTimeOffset? FinishedAt, int EpochsCompleted, double? BestValidTop1);
+
+public sealed record ExperimentPage(IReadOnlyList<ExperimentSummaryDto> Items, int Page, int PageSize, int Total);
+
+public sealed record JobAttemptDto(long Id, string? HangfireJobId, string Runner, DateTimeOffset StartedAt, DateTimeOffset? FinishedAt, string Outcome, int ResumedAfterEpoch, string? Error);
+
+public sealed record EpochArchitectureDto(int Epoch, float[][] AlphasNormal, float[][] AlphasReduce, float[]? BetasNormal, float[]? BetasReduce, string Genotype);
+
+public sealed record RunnerDto(string Name, string Host, string Device, string[] Queues, int Workers, DateTimeOffset StartedAt, DateTimeOffset HeartbeatAt, bool Alive, Guid? CurrentExperimentId);
+
+/// <summary>The metrics rows of one experiment, in epoch order.</summary>
+public sealed record MetricsDto(Guid ExperimentId, IReadOnlyList<EpochMetrics> Epochs);

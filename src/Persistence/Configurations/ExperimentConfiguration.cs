@@ -1,0 +1,29 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using PcDarts.Persistence.Entities;
+
+namespace PcDarts.Persistence.Configurations;
+
+internal sealed class ExperimentConfiguration : IEntityTypeConfiguration<Experiment>
+{
+    public void Configure(EntityTypeBuilder<Experiment> b)
+    {
+        b.ToTable("experiments");
+        b.HasKey(e => e.Id);
+        b.Property(e => e.Kind).HasMaxLength(16);
+        b.Property(e => e.Name).HasMaxLength(200);
+        b.Property(e => e.Tags).HasColumnType("text[]");
+        b.Property(e => e.Spec).HasColumnType("jsonb");
+        b.Property(e => e.Queue).HasMaxLength(16);
+        b.Property(e => e.Status).HasMaxLength(16);
+        b.Property(e => e.HangfireJobId).HasMaxLength(64);
+        b.HasIndex(e => e.CreatedAt);
+        b.HasIndex(e => e.Status);
+        b.HasIndex(e => e.Tags).HasMethod("gin");
+        b.HasOne(e => e.DerivedFrom).WithMany().HasForeignKey(e => e.DerivedFromId).OnDelete(DeleteBehavior.SetNull);
+        b.HasMany(e => e.Attempts).WithOne().HasForeignKey(a => a.ExperimentId).OnDelete(DeleteBehavior.Cascade);
+        b.HasMany(e => e.Epochs).WithOne().HasForeignKey(r => r.ExperimentId).OnDelete(DeleteBehavior.Cascade);
+        b.HasMany(e => e.Architectures).WithOne().HasForeignKey(r => r.ExperimentId).OnDelete(DeleteBehavior.Cascade);
+        b.HasMany(e => e.Artifacts).WithOne().HasForeignKey(r => r.ExperimentId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

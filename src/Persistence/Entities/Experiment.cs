@@ -1,0 +1,51 @@
+namespace PcDarts.Persistence.Entities;
+
+public static class ExperimentKinds
+{
+    public const string Search = "search";
+    public const string Retrain = "retrain";
+}
+
+public static class ExperimentStatuses
+{
+    public const string Queued = "queued";
+    public const string Running = "running";
+    public const string Succeeded = "succeeded";
+    public const string Failed = "failed";
+    public const string Cancelled = "cancelled";
+
+    public static IReadOnlyList<string> All { get; } = [Queued, Running, Succeeded, Failed, Cancelled];
+    public static bool IsFinished(string status) => status is Succeeded or Failed or Cancelled;
+}
+
+/// <summary>One search or retrain: what was asked (spec), where it stands (status) and what it found (genotype).</summary>
+public sealed class Experiment
+{
+    public Guid Id { get; set; }
+    public required string Kind { get; set; }
+    public required string Name { get; set; }
+    public string[] Tags { get; set; } = [];
+    /// <summary>The full spec as JSON (SearchSpec or RetrainSpec, camelCase), stored as jsonb.</summary>
+    public required string Spec { get; set; }
+    public int Seed { get; set; }
+    public required string Queue { get; set; }
+    public string Status { get; set; } = ExperimentStatuses.Queued;
+    public DateTimeOffset CreatedAt { get; set; }
+    public DateTimeOffset? StartedAt { get; set; }
+    public DateTimeOffset? FinishedAt { get; set; }
+    public DateTimeOffset? CancelRequestedAt { get; set; }
+    public string? Error { get; set; }
+    /// <summary>A retrain points at the search whose genotype it trains.</summary>
+    public Guid? DerivedFromId { get; set; }
+    public Experiment? DerivedFrom { get; set; }
+    public string? HangfireJobId { get; set; }
+    /// <summary>Retrain: the genotype it trains (DARTS text). Search: the genotype it found, once succeeded.</summary>
+    public string? Genotype { get; set; }
+    public long? Parameters { get; set; }
+    public long? MultiplyAdds { get; set; }
+
+    public List<JobAttempt> Attempts { get; set; } = [];
+    public List<EpochRecord> Epochs { get; set; } = [];
+    public List<EpochArchitecture> Architectures { get; set; } = [];
+    public List<Artifact> Artifacts { get; set; } = [];
+}

@@ -1,0 +1,164 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using System.Runtime.InteropServices;
+using Npgsql;
+
+namespace PcDarts.Persistence.Local;
+
+public sealed record LocalPostgresOptions
+{
+    /// <summary>Folder that holds the cluster (data/), its socket folder and its log; created when missing.</summary>
+    public required string Folder { get; init; }
+    public string Database { get; init; } = "pcdarts";
+    /// <summary>Folder with initdb and pg_ctl; null = the newest /usr/lib/postgresql/N/bin.</summary>
+    public string? BinDirectory { get; init; }
+    /// <summary>Skip fsync: for throw-away test clusters only, never for data that should survive a power cut.</summary>
+    public bool Durable { get; init; } = true;
+}
+
+/// <summary>
+/// A private PostgreSQL cluster for the embedded default and the tests: created with initdb on first start, reused
+/// (data and all) on the next, listening on 127.0.0.1 on a free port and on a socket folder of its own, stopped on
+/// dispose when this instance started it. As root, initdb and pg_ctl refuse to run, so they run as the
+/// <c>postgres</c> user through runuser, which then owns the folder.
+/// </summary>
+public sealed class LocalPostgres : IAsyncDisposable
+{
+    private const string ServiceUser = "postgres";
+    private readonly LocalPostgresOptions _options;
+    private readonly string _bin;
+    private bool _startedHere;
+
+    private LocalPostgres(LocalPostgresOptions options, string bin)
+    {
+        _options = options;
+        _bin = bin;
+    }
+
+    public string ConnectionString { get; private set; } = "";
+    public int Port { get; private set; }
+    private string DataDir => Path.Combine(_options.Folder, "data");
+    private string SocketDir => Path.Combine(_options.Folder, "socket");
+    private string LogFile => Path.Combine(_options.Folder, "postgres.log");
+
+    public static async Task<LocalPostgres> StartAsync(LocalPostgresOptions options, CancellationToken cancellationToken = default)
+    {
+        var folder = Path.GetFullPath(options.Folder);
+        var pg = new LocalPostgres(options with { Folder = folder }, FindBinaries(options.BinDirectory));
+        await pg.StartCoreAsync(cancellationToken);
+        return pg;
+    }
+
+    /// <summary>The server binaries, or an exception that says what to install.</summary>
+    public static string FindBinaries(string? configured = null)
+    {
+        static bool Has(string dir) => File.Exists(Path.Combine(dir, "initdb")) && File.Exists(Path.Combine(dir, "pg_ctl"));
+        if (configured is not null)
+            return Has(configured) ? configured : throw new LocalPostgresUnavailableException(
+                $"No initdb/pg_ctl in '{configured}'. Point it at a PostgreSQL server's bin folder, or set ConnectionStrings__Postgres to an existing server.");
+        var candidates = Directory.Exists("/usr/lib/postgresql")
+            ? Directory.GetDirectories("/usr/lib/postgresql")
+                .Select(d => (Version: int.TryParse(Path.GetFileName(d), out var v) ? v : 0, Bin: Path.Combine(d, "bin")))
+                .Where(c => Has(c.Bin)).OrderByDescending(c => c.Version).Select(c => c.Bin).ToList()
+            : [];
+        return candidates.FirstOrDefault() ?? throw new LocalPostgresUnavailableException(
+            "PostgreSQL server binaries (initdb, pg_ctl) were not found under /usr/lib/postgresql/*/bin. " +
+            "Install them (Debian/Ubuntu: `apt-get install -y postgresql`), or set ConnectionStrings__Postgres " +
+            "to a server you already run.");
+    }
+
+    private async Task StartCoreAsync(CancellationToken cancellationToken)
+    {
+        Directory.CreateDirectory(_options.Folder);
+        Directory.CreateDirectory(SocketDir);
+        if (IsRoot) await RunAsync("chown", ["-R", $"{ServiceUser}:", _options.Folder], asServiceUser: false, cancellationToken);
+
+        if (!File.Exists(Path.Combine(DataDir, "PG_VERSION")))
+            await RunAsync(Path.Combine(_bin, "initdb"),
+                ["-D", DataDir, "-U", "postgres", "--auth=trust", "--encoding=UTF8", "--no-locale", "--no-instructions"],
+                asServiceUser: true, cancellationToken);
+
+        var runningPort = RunningPort();
+        if (runningPort is { } port)
+        {
+            Port = port; // left running by an earlier process that did not stop it: reuse it as it is
+        }
+        else
+        {
+            Port = FreePort();
+            var serverOptions = $"-p {Port} -k {SocketDir} -c listen_addresses=127.0.0.1" + (_options.Durable ? "" : " -c fsync=off -c synchronous_commit=off -c full_page_writes=off");
+            await RunAsync(Path.Combine(_bin, "pg_ctl"), ["-D", DataDir, "-l", LogFile, "-w", "-t", "60", "-o", serverOptions, "start"],
+                asServiceUser: true, cancellationToken);
+            _startedHere = true;
+        }
+
+        var admin = new NpgsqlConnectionStringBuilder { Host = "127.0.0.1", Port = Port, Username = "postgres", Database = "postgres", Pooling = false };
+        await using (var conn = new NpgsqlConnection(admin.ConnectionString))
+        {
+            await conn.OpenAsync(cancellationToken);
+            await using var exists = new NpgsqlCommand("SELECT 1 FROM pg_database WHERE datname = $1", conn) { Parameters = { new() { Value = _options.Database } } };
+            if (await exists.ExecuteScalarAsync(cancellationToken) is null)
+            {
+                await using var create = new NpgsqlCommand($"CREATE DATABASE \"{_options.Database}\"", conn);
+                await create.ExecuteNonQueryAsync(cancellationToken);
+            }
+        }
+        ConnectionString = new NpgsqlConnectionStringBuilder(admin.ConnectionString) { Database = _options.Database, Pooling = true }.ConnectionString;
+    }
+
+    /// <summary>The port of a server already running on this data folder (postmaster.pid line 4), if any.</summary>
+    private int? RunningPort()
+    {
+        var pidFile = Path.Combine(DataDir, "postmaster.pid");
+        if (!File.Exists(pidFile)) return null;
+        var lines = File.ReadAllLines(pidFile);
+        if (lines.Length < 4 || !int.TryParse(lines[0], out var pid) || !int.TryParse(lines[3], out var port)) return null;
+        try { using var p = Process.GetProcessById(pid); return p.HasExited ? null : port; }
+        catch (ArgumentException) { return null; } // stale pid file after a crash: pg_ctl start handles it
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!_startedHere) return;
+        _startedHere = false;
+        NpgsqlConnection.ClearAllPools();
+        await RunAsync(Path.Combine(_bin, "pg_ctl"), ["-D", DataDir, "-m", "fast", "-w", "stop"], asServiceUser: true, CancellationToken.None);
+    }
+
+    [DllImport("libc", EntryPoint = "geteuid")]
+    private static extern uint GetEffectiveUserId();
+
+    private static bool IsRoot => OperatingSystem.IsLinux() && GetEffectiveUserId() == 0;
+
+    private static async Task RunAsync(string file, IReadOnlyList<string> args, bool asServiceUser, CancellationToken cancellationToken)
+    {
+        var psi = new ProcessStartInfo { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        if (asServiceUser && IsRoot)
+        {
+            psi.FileName = "runuser";
+            foreach (var a in (string[])["-u", ServiceUser, "--", file]) psi.ArgumentList.Add(a);
+        }
+        else psi.FileName = file;
+        foreach (var a in args) psi.ArgumentList.Add(a);
+        // pg_ctl's server inherits these pipes; reading to the end would wait for the server to exit, so don't redirect them there.
+        if (file.EndsWith("pg_ctl")) { psi.RedirectStandardOutput = false; psi.RedirectStandardError = false; }
+
+        using var process = Process.Start(psi) ?? throw new LocalPostgresUnavailableException($"could not start {file}");
+        var stdout = psi.RedirectStandardOutput ? process.StandardOutput.ReadToEndAsync(cancellationToken) : Task.FromResult("");
+        var stderr = psi.RedirectStandardError ? process.StandardError.ReadToEndAsync(cancellationToken) : Task.FromResult("");
+        await process.WaitForExitAsync(cancellationToken);
+        if (process.ExitCode != 0)
+            throw new LocalPostgresUnavailableException(
+                $"{Path.GetFileName(file)} {string.Join(' ', args)} exited with {process.ExitCode}: {(await stderr).Trim()} {(await stdout).Trim()}".Trim());
+    }
+}
+
+public sealed class LocalPostgresUnavailableException(string message) : Exception(message);

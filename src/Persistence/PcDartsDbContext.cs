@@ -1,0 +1,27 @@
+using Microsoft.EntityFrameworkCore;
+using PcDarts.Persistence.Entities;
+
+namespace PcDarts.Persistence;
+
+/// <summary>The platform's database: experiments and everything their runs write.</summary>
+/// <remarks>
+/// Migrations live in the PcDarts.Migrations assembly. To add one, from the repository root:
+/// <code>migrations/add-migration.sh NAME</code>, which runs
+/// <code>dotnet ef migrations add NAME --project migrations/PcDarts.Migrations.csproj --startup-project migrations/PcDarts.Migrations.csproj --output-dir Migrations --namespace PcDarts.Migrations</code>
+/// (the migrations project has a design-time factory, so no database is needed to add one).
+/// They are applied at start by <see cref="DatabaseMigrator"/>.
+/// </remarks>
+public sealed class PcDartsDbContext(DbContextOptions<PcDartsDbContext> options) : DbContext(options)
+{
+    public const string MigrationsAssembly = "PcDarts.Migrations";
+
+    public DbSet<Experiment> Experiments => Set<Experiment>();
+    public DbSet<JobAttempt> JobAttempts => Set<JobAttempt>();
+    public DbSet<EpochRecord> EpochMetrics => Set<EpochRecord>();
+    public DbSet<EpochArchitecture> EpochArchitectures => Set<EpochArchitecture>();
+    public DbSet<Runner> Runners => Set<Runner>();
+    public DbSet<Artifact> Artifacts => Set<Artifact>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(PcDartsDbContext).Assembly);
+}

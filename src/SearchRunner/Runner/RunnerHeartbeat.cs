@@ -1,0 +1,38 @@
+using Microsoft.EntityFrameworkCore;
+using PcDarts.Persistence;
+using PcDarts.Persistence.Entities;
+
+namespace PcDarts.SearchRunner.Runner;
+
+/// <summary>Keeps this node's row in the runners table fresh; removes it on a graceful stop.</summary>
+public sealed class RunnerHeartbeat(RunnerOptions options, string device, RunnerIdentity identity, IDbContextFactory<PcDartsDbContext> factory, TimeProvider clock)
+{
+    private readonly DateTimeOffset _startedAt = clock.GetUtcNow();
+
+    public string Device { get; } = device;
+
+    public async Task BeatAsync(CancellationToken cancellationToken)
+    {
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        var row = await db.Runners.SingleOrDefaultAsync(r => r.Name == options.Name, cancellationToken);
+        if (row is null)
+        {
+            row = new Persistence.Entities.Runner { Name = options.Name, Host = Environment.MachineName, Device = Device };
+            db.Runners.Add(row);
+        }
+        row.Host = Environment.MachineName;
+        row.Device = Device;
+        row.Queues = options.Queues.ToArray();
+        row.Workers = options.Workers;
+        row.StartedAt = _startedAt;
+        row.HeartbeatAt = clock.GetUtcNow();
+        row.CurrentExperimentId = identity.CurrentExperimentId;
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    public async Task LeaveAsync()
+    {
+        await using var db = await factory.CreateDbContextAsync();
+        await db.Runners.Where(r => r.Name == options.Name).ExecuteDeleteAsync();
+    }
+}
