@@ -1,5 +1,5 @@
 using System.Text.Json;
-using PcDarts.Api.Contracts;
+using PcDarts.Core.Contracts;
 using PcDarts.Persistence.Entities;
 
 namespace PcDarts.Api.Apis;

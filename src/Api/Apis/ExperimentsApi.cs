@@ -2,7 +2,7 @@ using Hangfire;
 using Hangfire.States;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
-using PcDarts.Api.Contracts;
+using PcDarts.Core.Contracts;
 using PcDarts.Api.Infrastructure;
 using PcDarts.Core.Jobs;
 using PcDarts.Core.Specs;

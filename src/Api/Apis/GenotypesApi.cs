@@ -1,5 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using PcDarts.Api.Contracts;
+using PcDarts.Core.Contracts;
 using PcDarts.Api.Infrastructure;
 using PcDarts.Core.Genotypes;
 

@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
-using PcDarts.Api.Contracts;
+using PcDarts.Core.Contracts;
 using PcDarts.Persistence;
 
 namespace PcDarts.Api.Apis;

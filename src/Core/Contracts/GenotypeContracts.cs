@@ -1,6 +1,6 @@
 using PcDarts.Core.Genotypes;
 
-namespace PcDarts.Api.Contracts;
+namespace PcDarts.Core.Contracts;
 
 /// <summary>A genotype in both text forms.</summary>
 public sealed record GenotypeDto(string? Name, string Darts, Genotype Json);

@@ -2,7 +2,7 @@ using System.Text.Json;
 using PcDarts.Core.Metrics;
 using PcDarts.Core.Specs;
 
-namespace PcDarts.Api.Contracts;
+namespace PcDarts.Core.Contracts;
 
 /// <summary>A search to queue: <paramref name="Spec"/> takes the CLI's options as camelCase fields; omitted ones keep their defaults.</summary>
 public sealed record CreateSearchRequest(string? Name, string[]? Tags, SearchSpec? Spec);
