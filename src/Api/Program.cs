@@ -1,4 +1,5 @@
 using PcDarts.Api.Apis;
+using PcDarts.Api.Dashboard;
 using PcDarts.Api.Infrastructure;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -9,6 +10,7 @@ var app = builder.Build();
 
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+app.UseAntiforgery();
 
 app.MapOpenApiDocument();
 app.MapPlatformHealthChecks();
@@ -18,6 +20,7 @@ app.MapExperimentsApi();
 app.MapGenotypesApi();
 app.MapCompareApi();
 app.MapRunnersApi();
+app.MapDashboard();
 
 app.PrintUrlOnStart();
 app.Run();

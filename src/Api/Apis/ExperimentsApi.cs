@@ -143,18 +143,28 @@ public static class ExperimentsApi
         return row is null ? TypedResults.NotFound() : TypedResults.Ok(row.Experiment.ToDto(row.Epochs, row.Best, row.Attempts));
     }
 
-    public static async Task<Results<Ok<MetricsDto>, NotFound>> GetMetrics(Guid id, int? afterEpoch, PcDartsDbContext db, CancellationToken ct)
+    /// <summary>Epochs after <paramref name="afterEpoch"/> (all by default); <paramref name="format"/> json (default) or csv.</summary>
+    public static async Task<Results<Ok<MetricsDto>, ContentHttpResult, NotFound, ValidationProblem>> GetMetrics(
+        Guid id, int? afterEpoch, string? format, PcDartsDbContext db, CancellationToken ct)
     {
+        format = (format ?? "json").ToLowerInvariant();
+        if (format is not ("json" or "csv"))
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["format"] = ["must be json or csv"] });
         if (!await db.Experiments.AnyAsync(e => e.Id == id, ct)) return TypedResults.NotFound();
         var after = afterEpoch ?? 0;
         var rows = await db.EpochMetrics.AsNoTracking().Where(r => r.ExperimentId == id && r.Epoch > after).OrderBy(r => r.Epoch).ToListAsync(ct);
-        return TypedResults.Ok(new MetricsDto(id, rows.Select(r => r.ToMetrics()).ToList()));
+        var metrics = rows.Select(r => r.ToMetrics()).ToList();
+        return format == "csv"
+            ? TypedResults.Text(PcDarts.Core.Metrics.MetricsCsv.Write(metrics), "text/csv")
+            : TypedResults.Ok(new MetricsDto(id, metrics));
     }
 
-    public static async Task<Results<Ok<List<EpochArchitectureDto>>, NotFound>> GetArchitecture(Guid id, PcDartsDbContext db, CancellationToken ct)
+    /// <summary>α/β and the derived genotype of every epoch after <paramref name="afterEpoch"/> (all by default).</summary>
+    public static async Task<Results<Ok<List<EpochArchitectureDto>>, NotFound>> GetArchitecture(Guid id, int? afterEpoch, PcDartsDbContext db, CancellationToken ct)
     {
         if (!await db.Experiments.AnyAsync(e => e.Id == id, ct)) return TypedResults.NotFound();
-        var rows = await db.EpochArchitectures.AsNoTracking().Where(r => r.ExperimentId == id).OrderBy(r => r.Epoch).ToListAsync(ct);
+        var after = afterEpoch ?? 0;
+        var rows = await db.EpochArchitectures.AsNoTracking().Where(r => r.ExperimentId == id && r.Epoch > after).OrderBy(r => r.Epoch).ToListAsync(ct);
         return TypedResults.Ok(rows.Select(r => new EpochArchitectureDto(r.Epoch, r.AlphasNormal, r.AlphasReduce, r.BetasNormal, r.BetasReduce, r.Genotype)).ToList());
     }
 

@@ -4,6 +4,7 @@ using Hangfire.PostgreSql;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using PcDarts.Api.Dashboard;
 using PcDarts.Persistence;
 using PcDarts.Persistence.Local;
 using Scalar.AspNetCore;
@@ -57,6 +58,7 @@ internal static class Extensions
         services.AddProblemDetails();
         services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
         services.AddOpenApi();
+        services.AddDashboard();
         services.AddHealthChecks().AddCheck<DatabaseReadyCheck>("database", tags: ["ready"]);
     }
 
@@ -94,7 +96,7 @@ internal static class Extensions
         {
             var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
             foreach (var address in addresses)
-                Console.WriteLine($"PcDarts API on {address}  (API reference: {address}/scalar, jobs: {address}/hangfire)");
+                Console.WriteLine($"PcDarts dashboard on {address}  (API reference: {address}/scalar, jobs: {address}/hangfire)");
         });
 }
 

@@ -1,0 +1,97 @@
+using Hangfire;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using PcDarts.Api.Apis;
+using PcDarts.Core.Contracts;
+using PcDarts.Core.Metrics;
+using PcDarts.Persistence;
+using PcDarts.Web.Data;
+
+namespace PcDarts.Api.Dashboard;
+
+/// <summary>
+/// The dashboard's data through the REST handlers themselves, called in-process: one code path (and one validation) for
+/// browsers, CI and the pages, without a loopback HTTP hop or a base address to guess. Each call gets its own DbContext,
+/// because a Blazor circuit outlives any request scope and may run calls concurrently.
+/// </summary>
+internal sealed class DashboardData(IDbContextFactory<PcDartsDbContext> contexts, IBackgroundJobClient jobs, TimeProvider clock) : IDashboardData
+{
+    public async Task<ExperimentPage> ListExperimentsAsync(ExperimentQuery q, CancellationToken ct = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        var result = await ExperimentsApi.ListExperiments(db, Empty(q.Status), Empty(q.Kind), Empty(q.Tag), Empty(q.Text), q.Page, q.PageSize, ct);
+        return result.Value!;
+    }
+
+    public async Task<ExperimentDto?> GetExperimentAsync(Guid id, CancellationToken ct = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        return (await ExperimentsApi.GetExperiment(id, db, ct)).Result is Ok<ExperimentDto> ok ? ok.Value : null;
+    }
+
+    public async Task<IReadOnlyList<EpochMetrics>> GetMetricsAsync(Guid id, int afterEpoch = 0, CancellationToken ct = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        return (await ExperimentsApi.GetMetrics(id, afterEpoch, "json", db, ct)).Result is Ok<MetricsDto> ok ? ok.Value!.Epochs : [];
+    }
+
+    public async Task<IReadOnlyList<EpochArchitectureDto>> GetArchitectureAsync(Guid id, int afterEpoch = 0, CancellationToken ct = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        return (await ExperimentsApi.GetArchitecture(id, afterEpoch, db, ct)).Result is Ok<List<EpochArchitectureDto>> ok ? ok.Value! : [];
+    }
+
+    public async Task<SubmitResult> SubmitSearchAsync(CreateSearchRequest request, CancellationToken ct = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        return (await ExperimentsApi.CreateSearch(request, db, jobs, clock, ct)).Result switch
+        {
+            Created<ExperimentDto> created => SubmitResult.Created(created.Value!.Id),
+            ValidationProblem problem => new SubmitResult(null, problem.ProblemDetails.Errors.AsReadOnly()),
+            var other => throw new InvalidOperationException($"unexpected result {other}"),
+        };
+    }
+
+    public async Task<SubmitResult> SubmitRetrainAsync(CreateRetrainRequest request, CancellationToken ct = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        return (await ExperimentsApi.CreateRetrain(request, db, jobs, clock, ct)).Result switch
+        {
+            Created<ExperimentDto> created => SubmitResult.Created(created.Value!.Id),
+            ValidationProblem problem => new SubmitResult(null, problem.ProblemDetails.Errors.AsReadOnly()),
+            var other => throw new InvalidOperationException($"unexpected result {other}"),
+        };
+    }
+
+    public async Task<string?> CancelAsync(Guid id, CancellationToken ct = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        return (await ExperimentsApi.CancelExperiment(id, db, jobs, clock, ct)).Result switch
+        {
+            Accepted<ExperimentDto> => null,
+            NotFound => $"no experiment {id}",
+            ProblemHttpResult problem => problem.ProblemDetails.Detail ?? problem.ProblemDetails.Title,
+            var other => $"unexpected result {other}",
+        };
+    }
+
+    public async Task<(CompareDto? Result, string? Error)> CompareAsync(IReadOnlyList<Guid> ids, CancellationToken ct = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        return (await CompareApi.Compare(string.Join(',', ids), db, ct)).Result switch
+        {
+            Ok<CompareDto> ok => (ok.Value, null),
+            ValidationProblem problem => (null, string.Join("; ", problem.ProblemDetails.Errors.SelectMany(e => e.Value))),
+            NotFound<string> missing => (null, missing.Value),
+            var other => (null, $"unexpected result {other}"),
+        };
+    }
+
+    public async Task<IReadOnlyList<RunnerDto>> ListRunnersAsync(CancellationToken ct = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        return (await RunnersApi.ListRunners(db, clock, ct)).Value!;
+    }
+
+    private static string? Empty(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
+}

@@ -1,0 +1,32 @@
+using PcDarts.Core.Contracts;
+using PcDarts.Core.Metrics;
+
+namespace PcDarts.Web.Data;
+
+/// <summary>
+/// What the dashboard reads and does, in the API's own shapes. The API implements it by calling its endpoint handlers
+/// in-process, so a page sees exactly what a REST client sees, and the only validation is the handlers' (the spec records' Validate()).
+/// </summary>
+public interface IDashboardData
+{
+    Task<ExperimentPage> ListExperimentsAsync(ExperimentQuery query, CancellationToken ct = default);
+    Task<ExperimentDto?> GetExperimentAsync(Guid id, CancellationToken ct = default);
+    /// <summary>Epochs after <paramref name="afterEpoch"/>, as REST's ?afterEpoch=N: how a view catches up after (re)subscribing.</summary>
+    Task<IReadOnlyList<EpochMetrics>> GetMetricsAsync(Guid id, int afterEpoch = 0, CancellationToken ct = default);
+    Task<IReadOnlyList<EpochArchitectureDto>> GetArchitectureAsync(Guid id, int afterEpoch = 0, CancellationToken ct = default);
+    Task<SubmitResult> SubmitSearchAsync(CreateSearchRequest request, CancellationToken ct = default);
+    Task<SubmitResult> SubmitRetrainAsync(CreateRetrainRequest request, CancellationToken ct = default);
+    /// <summary>Null when the cancel was accepted, else why not.</summary>
+    Task<string?> CancelAsync(Guid id, CancellationToken ct = default);
+    /// <summary>The compare numbers and diffs, or the reason they cannot be had (validation, unknown id).</summary>
+    Task<(CompareDto? Result, string? Error)> CompareAsync(IReadOnlyList<Guid> ids, CancellationToken ct = default);
+    Task<IReadOnlyList<RunnerDto>> ListRunnersAsync(CancellationToken ct = default);
+}
+
+public sealed record ExperimentQuery(string? Status = null, string? Kind = null, string? Tag = null, string? Text = null, int Page = 1, int PageSize = 20);
+
+/// <summary>A queued experiment's id, or the field errors under the API's JSON paths ("name", "spec.epochs", "genotype").</summary>
+public sealed record SubmitResult(Guid? Id, IReadOnlyDictionary<string, string[]> Errors)
+{
+    public static SubmitResult Created(Guid id) => new(id, new Dictionary<string, string[]>());
+}
