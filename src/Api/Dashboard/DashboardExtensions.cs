@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Hosting.StaticWebAssets;
 using PcDarts.Web.Components;
 using PcDarts.Web.Data;
 
@@ -6,8 +7,12 @@ namespace PcDarts.Api.Dashboard;
 /// <summary>The Blazor dashboard (PcDarts.Web) served at / with interactive server rendering.</summary>
 internal static class DashboardExtensions
 {
-    public static void AddDashboard(this IServiceCollection services)
+    public static void AddDashboard(this IHostApplicationBuilder builder)
     {
+        // Run from a build (dotnet run, tests) in any environment, blazor.web.js and PcDarts.Web's stylesheet are read from
+        // the build's static web assets manifest; only Development turns that on by itself. A no-op in a published app.
+        if (builder.Environment is IWebHostEnvironment web) StaticWebAssetsLoader.UseStaticWebAssets(web, builder.Configuration);
+        var services = builder.Services;
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddScoped<IDashboardData, DashboardData>();
     }
