@@ -1,0 +1,55 @@
+using Microsoft.Extensions.DependencyInjection;
+using PcDarts.Core.Contracts;
+using PcDarts.Core.Metrics;
+using PcDarts.Web.Components.Pages;
+using PcDarts.Web.Data;
+
+namespace PcDarts.Web.Tests;
+
+public sealed class SearchFormTests : BunitContext
+{
+    [Fact]
+    public void Validation_messages_come_from_SearchSpec_Validate_and_sit_next_to_their_field()
+    {
+        Services.AddSingleton<IDashboardData>(new NoData());
+        var cut = Render<NewSearch>();
+        Assert.Empty(cut.FindAll(".field-error"));
+        Assert.Equal("16", cut.Find("#f-channels").GetAttribute("value"));
+
+        cut.Find("#f-channels").Change("6");
+        var error = cut.Find("[data-field=k] [data-error-for=k]");
+        Assert.Contains("does not divide the 6 channels", error.TextContent);
+
+        cut.Find("#f-epochs").Change("0");
+        Assert.Contains("between 1 and 10000", cut.Find("[data-field=epochs] .field-error").TextContent);
+
+        cut.Find("#f-epochs").Change("many");
+        Assert.Contains("not a number", cut.Find("[data-field=epochs] .field-error").TextContent);
+    }
+
+    [Fact]
+    public void A_preset_fills_every_field_and_marks_nothing_changed()
+    {
+        Services.AddSingleton<IDashboardData>(new NoData());
+        var cut = Render<NewSearch>();
+        cut.Find("[data-preset=quick]").Click();
+        Assert.Equal("fashion-mnist", cut.Find("#f-dataset").GetAttribute("value"));
+        Assert.Equal("2000", cut.Find("#f-subset").GetAttribute("value"));
+        Assert.Empty(cut.FindAll("input.changed"));
+        cut.Find("#f-epochs").Change("7");
+        Assert.Single(cut.FindAll("input.changed"));
+    }
+
+    private sealed class NoData : IDashboardData
+    {
+        public Task<ExperimentPage> ListExperimentsAsync(ExperimentQuery query, CancellationToken ct = default) => Task.FromResult(new ExperimentPage([], 1, 20, 0));
+        public Task<ExperimentDto?> GetExperimentAsync(Guid id, CancellationToken ct = default) => Task.FromResult<ExperimentDto?>(null);
+        public Task<IReadOnlyList<EpochMetrics>> GetMetricsAsync(Guid id, int afterEpoch = 0, CancellationToken ct = default) => Task.FromResult<IReadOnlyList<EpochMetrics>>([]);
+        public Task<IReadOnlyList<EpochArchitectureDto>> GetArchitectureAsync(Guid id, int afterEpoch = 0, CancellationToken ct = default) => Task.FromResult<IReadOnlyList<EpochArchitectureDto>>([]);
+        public Task<SubmitResult> SubmitSearchAsync(CreateSearchRequest request, CancellationToken ct = default) => throw new NotSupportedException();
+        public Task<SubmitResult> SubmitRetrainAsync(CreateRetrainRequest request, CancellationToken ct = default) => throw new NotSupportedException();
+        public Task<string?> CancelAsync(Guid id, CancellationToken ct = default) => throw new NotSupportedException();
+        public Task<(CompareDto? Result, string? Error)> CompareAsync(IReadOnlyList<Guid> ids, CancellationToken ct = default) => throw new NotSupportedException();
+        public Task<IReadOnlyList<RunnerDto>> ListRunnersAsync(CancellationToken ct = default) => Task.FromResult<IReadOnlyList<RunnerDto>>([]);
+    }
+}
