@@ -81,12 +81,8 @@ internal abstract class EpochLoop(string kind, string specJson, int epochs, Devi
         foreach (var group in optimizer.ParamGroups) group.LearningRate = learningRate;
     }
 
-    /// <summary>Marks the start of an epoch's measurements: its own peak memory, its own random stream.</summary>
-    protected static void BeginEpoch(int seed, int epoch)
-    {
-        torch.manual_seed(EpochSeeds.For(seed, epoch, EpochSeeds.Torch));
-        MemoryProbe.ResetProcessPeak();
-    }
+    /// <summary>Marks the start of an epoch's measurements, so each epoch reports its own peak memory.</summary>
+    protected static void BeginEpoch() => MemoryProbe.ResetProcessPeak();
 
     protected byte[] SaveWeights()
     {

@@ -23,15 +23,15 @@ internal sealed class RetrainLoop : EpochLoop
     private readonly Parameter[] _weights;
     private readonly SGD _optimizer;
     private readonly BatchAugmenter _augmenter;
+    private Generator? _dropPathDraws;
 
     public RetrainLoop(RetrainSpec spec, Genotype genotype, RetrainData data, Device device)
         : base("retrain", JsonSerializer.Serialize(new { spec, genotype = genotype.ToDartsText() }, RunJson.Options), spec.Epochs, device)
     {
         _spec = spec;
         _data = data;
-        torch.manual_seed(spec.Seed);
-        _network = EvalNetwork.Create(new EvalNetworkOptions(spec.Network, spec.Channels, spec.Layers, data.Train.Classes,
-            data.Train.Channels, Auxiliary: spec.AuxiliaryWeight > 0), genotype, device);
+        _network = TorchRandom.Seeded(spec.Seed, () => EvalNetwork.Create(new EvalNetworkOptions(spec.Network, spec.Channels,
+            spec.Layers, data.Train.Classes, data.Train.Channels, Auxiliary: spec.AuxiliaryWeight > 0), genotype, device));
         _weights = _network.parameters().ToArray();
         _optimizer = torch.optim.SGD(_weights, spec.LearningRate, spec.Momentum, weight_decay: spec.WeightDecay);
         _augmenter = new BatchAugmenter(data.Augment);
@@ -55,7 +55,10 @@ internal sealed class RetrainLoop : EpochLoop
         SetLearningRate(_optimizer, learningRate);
         // Authors: drop_path_prob * epoch / epochs with a 0-based epoch, so the first epoch trains without drop-path.
         _network.DropPathProbability = _spec.DropPath * epochIndex / _spec.Epochs;
-        BeginEpoch(_spec.Seed, epoch);
+        BeginEpoch();
+        _dropPathDraws?.Dispose();
+        _dropPathDraws = new Generator(unchecked((ulong)EpochSeeds.For(_spec.Seed, epoch, EpochSeeds.DropPath)));
+        _network.DropPathGenerator = _dropPathDraws;
 
         var order = EpochOrder.Shuffle(_data.Train.Count, unchecked((int)EpochSeeds.For(_spec.Seed, epoch, EpochSeeds.WeightOrder)), epoch);
         var augmentSeed = EpochSeeds.For(_spec.Seed, epoch, EpochSeeds.WeightAugmentation);
@@ -128,5 +131,6 @@ internal sealed class RetrainLoop : EpochLoop
     {
         _optimizer.Dispose();
         _network.Dispose();
+        _dropPathDraws?.Dispose();
     }
 }

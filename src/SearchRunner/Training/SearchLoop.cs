@@ -32,10 +32,9 @@ internal sealed class SearchLoop : EpochLoop
         _spec = spec;
         _data = data;
         // The seed fixes the initial weights and α/β; everything later is seeded per epoch (EpochSeeds).
-        torch.manual_seed(spec.Seed);
-        _network = SearchNetwork.Create(new SearchNetworkOptions(
+        _network = TorchRandom.Seeded(spec.Seed, () => SearchNetwork.Create(new SearchNetworkOptions(
             spec.Network, spec.Channels, spec.Layers, spec.Nodes, spec.K, spec.EdgeNormalization,
-            data.Images.Channels, data.Images.Classes), device);
+            data.Images.Channels, data.Images.Classes), device));
         _weights = _network.WeightParameters().ToArray();
         _weightOptimizer = torch.optim.SGD(_weights, spec.LearningRate, spec.Momentum, weight_decay: spec.WeightDecay);
         _architectureOptimizer = torch.optim.Adam(_network.Architecture.All, spec.ArchLearningRate,
@@ -68,7 +67,7 @@ internal sealed class SearchLoop : EpochLoop
         var epochIndex = epoch - 1;
         var learningRate = CosineSchedule.At(epochIndex, _spec.Epochs, _spec.LearningRate, _spec.LearningRateMin);
         SetLearningRate(_weightOptimizer, learningRate);
-        BeginEpoch(_spec.Seed, epoch);
+        BeginEpoch();
         var updateArchitecture = epochIndex >= _spec.WarmupEpochs;
 
         var weightOrder = Permuted(_data.WeightIndices, EpochSeeds.For(_spec.Seed, epoch, EpochSeeds.WeightOrder), epoch);
