@@ -86,46 +86,17 @@ internal sealed class RetrainLoop : EpochLoop
         var trainSeconds = clock.Elapsed.TotalSeconds;
         var test = Evaluate();
 
-        return new EpochResult(new EpochMetrics
-        {
-            Epoch = epoch,
-            TrainLoss = train.Loss,
-            TrainTop1 = train.Top1,
-            ValidLoss = test.Loss,
-            ValidTop1 = test.Top1,
-            ValidTop5 = test.Top5,
-            LearningRate = learningRate,
-            Seconds = clock.Elapsed.TotalSeconds,
-            ImagesPerSecond = train.Count / trainSeconds,
-            PeakProcessBytes = MemoryProbe.ProcessPeakBytes(),
-            PeakCudaBytes = CudaMemory?.TakePeak(),
-            DropPathProbability = _network.DropPathProbability,
-        }, null);
+        var metrics = Measured(epoch, train, test, learningRate, clock.Elapsed, trainSeconds)
+            with { DropPathProbability = _network.DropPathProbability };
+        return new EpochResult(metrics, null);
     }
 
     private Tensor Loss(Tensor logits, Tensor labels) =>
         nn.functional.cross_entropy(logits, labels, label_smoothing: _spec.LabelSmoothing);
 
-    /// <summary>Loss (without label smoothing, as reported), top-1 and top-5 on the whole test set in eval mode.</summary>
-    private RunningAverage Evaluate()
-    {
-        var result = new RunningAverage();
-        var indices = Enumerable.Range(0, _data.Test.Count).ToArray();
-        _network.eval();
-        using (no_grad())
-        {
-            for (var batch = 0; batch < BatchLoader.BatchCount(indices.Length, _spec.BatchSize); batch++)
-            {
-                using var scope = NewDisposeScope();
-                var (images, labels) = BatchLoader.GetBatch(_data.Test, indices, _spec.BatchSize, batch, _augmenter, Device, train: false, 0);
-                var (logits, _) = _network.call(images);
-                result.Add(nn.functional.cross_entropy(logits, labels).item<float>(), labels.shape[0],
-                    Accuracy.CorrectInTopK(logits, labels, 1), Accuracy.CorrectInTopK(logits, labels, 5));
-            }
-        }
-        _network.train();
-        return result;
-    }
+    /// <summary>Loss (without label smoothing, as reported), top-1 and top-5 on the whole test set.</summary>
+    private RunningAverage Evaluate() =>
+        Evaluate(images => _network.call(images).Logits, _data.Test, Enumerable.Range(0, _data.Test.Count).ToArray(), _spec.BatchSize, _augmenter);
 
     public override void Dispose()
     {
