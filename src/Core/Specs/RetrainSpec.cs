@@ -39,6 +39,14 @@ public sealed record RetrainSpec : IValidatedSpec
         var rules = new SpecRules();
         rules.Common(Dataset, Network, Epochs, BatchSize, Channels, Layers, LearningRate, Momentum, WeightDecay, GradClip, InputSize, Threads, Queue);
         rules.Require(AuxiliaryWeight is >= 0 and <= 10, "auxiliaryWeight", $"must be between 0 and 10, got {AuxiliaryWeight}");
+        if (AuxiliaryWeight > 0 && NetworkShapes.All.Contains(Network) && DatasetNames.All.Contains(Dataset))
+        {
+            var input = NetworkShapes.InputSize(Network, InputSize, Dataset);
+            var features = NetworkShapes.AuxiliaryFeatureSize(Network, input);
+            var needed = NetworkShapes.MinimumAuxiliaryFeatures(Network);
+            rules.Require(features >= needed, "auxiliaryWeight",
+                $"the auxiliary tower needs {needed}×{needed} features but {input}×{input} inputs give {features}×{features}; set inputSize to at least {needed * (Network == NetworkShapes.ImageNet ? 32 : 4)} or auxiliaryWeight to 0");
+        }
         rules.Fraction(DropPath, "dropPath");
         rules.Between(Cutout, 0, 512, "cutout");
         rules.Fraction(LabelSmoothing, "labelSmoothing");

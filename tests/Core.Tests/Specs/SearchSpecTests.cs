@@ -69,3 +69,20 @@ public class SearchSpecTests
         Assert.Equal(["dropPath", "cutout", "schedule", "lrWarmupEpochs"], fields);
     }
 }
+
+public class RetrainSpecAuxiliaryTests
+{
+    [Fact]
+    public void The_auxiliary_tower_on_28_pixel_images_is_refused_with_a_way_out()
+    {
+        var spec = new RetrainSpec { Dataset = DatasetNames.FashionMnist };
+
+        var error = Assert.Single(spec.Validate());
+
+        Assert.Equal("auxiliaryWeight", error.Field);
+        Assert.Contains("28×28", error.Message);
+        Assert.Empty((spec with { InputSize = 32 }).Validate());
+        Assert.Empty((spec with { AuxiliaryWeight = 0 }).Validate());
+        Assert.Empty(RetrainPresets.QuickRetrain.Validate());
+    }
+}
