@@ -8,7 +8,7 @@ namespace PcDarts.Api.Live;
 /// <see cref="IExperimentClient"/> events. Groups live in this API instance only; every instance relays every event
 /// from PostgreSQL itself, so a client may connect to any of them.
 /// </summary>
-public sealed class ExperimentHub : Hub<IExperimentClient>
+public sealed class ExperimentHub : Hub<IExperimentClient>, IExperimentHub
 {
     public const string Path = "/hubs/experiments";
 

@@ -61,3 +61,11 @@ public interface IExperimentEventStream
     /// <summary>Calls <paramref name="client"/> for every event of every experiment (lists, runner views).</summary>
     IDisposable SubscribeAll(IExperimentClient client);
 }
+
+/// <summary>What a client may call on the experiments hub (at <c>/hubs/experiments</c>); the hub implements it.</summary>
+public interface IExperimentHub
+{
+    /// <summary>Join the experiment's group: its events follow until <see cref="Unsubscribe"/> or the connection ends.</summary>
+    Task Subscribe(Guid experimentId);
+    Task Unsubscribe(Guid experimentId);
+}
