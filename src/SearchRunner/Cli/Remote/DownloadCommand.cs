@@ -34,7 +34,7 @@ internal static class DownloadCommand
             throw new CliUsageException($"--what: expected genotype, weights or metrics, got '{what}'");
         var format = args.Text("--format") ?? formats[0];
         if (!formats.Contains(format))
-            throw new CliUsageException($"--format: {what} comes as {string.Join(" or ", formats)}, not '{format}'");
+            throw new CliUsageException($"--format: {what} comes as {string.Join(", ", formats)}, not '{format}'");
         var output = args.RequiredText("--out");
         var server = ServerArgument.Resolve(args);
 
