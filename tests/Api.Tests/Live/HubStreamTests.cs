@@ -119,6 +119,37 @@ public sealed class HubStreamTests(PostgresCluster cluster)
         foreach (var hub in hubs) await hub.DisposeAsync();
     }
 
+    [Fact]
+    public async Task The_API_listens_again_after_its_LISTEN_connection_is_killed()
+    {
+        var connectionString = await cluster.CreateDatabaseAsync();
+        await using var api = LiveApiHost.Start(connectionString, embeddedRunner: false);
+        var id = await Polling.SubmitAsync(api.Http, Specs.TinySearch());
+        var received = new TaskCompletionSource<int>(TaskCreationOptions.RunContinuationsAsynchronously);
+        await using var hub = api.Hub();
+        hub.On<EpochCompletedEvent>(nameof(IExperimentClient.EpochCompleted), e => received.TrySetResult(e.Metrics.Epoch));
+        await hub.StartAsync();
+        await hub.InvokeAsync(nameof(IExperimentHub.Subscribe), id);
+
+        await using (var admin = new Npgsql.NpgsqlConnection(connectionString))
+        {
+            await admin.OpenAsync();
+            await using var kill = new Npgsql.NpgsqlCommand(
+                "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE application_name = 'pcdarts-api-live'", admin);
+            Assert.Equal(1L, await kill.ExecuteScalarAsync());
+        }
+
+        // Epochs committed while it reconnects are not replayed (clients refetch); one after it must arrive.
+        var recorder = FakeRunner.Recorder(connectionString, id);
+        for (var epoch = 1; !received.Task.IsCompleted; epoch++)
+        {
+            Assert.True(epoch <= 50, "no epoch arrived within 10 s of the kill");
+            FakeRunner.CommitEpoch(recorder, epoch);
+            await Task.WhenAny(received.Task, Task.Delay(200));
+        }
+        Assert.True(await received.Task >= 1);
+    }
+
     private sealed class RecordingClient : IExperimentClient
     {
         public ConcurrentQueue<int> Epochs { get; } = new();
