@@ -1,5 +1,6 @@
 using PcDarts.Api.Apis;
 using PcDarts.Api.Infrastructure;
+using PcDarts.Api.Live;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -18,6 +19,7 @@ app.MapExperimentsApi();
 app.MapGenotypesApi();
 app.MapCompareApi();
 app.MapRunnersApi();
+app.MapExperimentHub();
 
 app.PrintUrlOnStart();
 app.Run();

@@ -4,6 +4,7 @@ using Hangfire.PostgreSql;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using PcDarts.Api.Live;
 using PcDarts.Persistence;
 using PcDarts.Persistence.Local;
 using Scalar.AspNetCore;
@@ -34,6 +35,7 @@ internal static class Extensions
 
         services.AddPcDartsPersistence(connectionString!);
         services.AddHostedService<MigrateOnStart>();
+        services.AddLiveEvents(connectionString!);
 
         services.AddHangfire(c => c
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
