@@ -1,6 +1,7 @@
 using PcDarts.Api.Apis;
 using PcDarts.Api.Dashboard;
 using PcDarts.Api.Infrastructure;
+using PcDarts.Api.Live;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -20,6 +21,7 @@ app.MapExperimentsApi();
 app.MapGenotypesApi();
 app.MapCompareApi();
 app.MapRunnersApi();
+app.MapExperimentHub();
 app.MapDashboard();
 
 app.PrintUrlOnStart();

@@ -200,6 +200,8 @@ public static class ExperimentsApi
     public static async Task<Results<Accepted<ExperimentDto>, NotFound, ProblemHttpResult>> CancelExperiment(
         Guid id, PcDartsDbContext db, IBackgroundJobClient jobs, TimeProvider clock, CancellationToken ct)
     {
+        // One transaction: the NOTIFY below is delivered with the status it announces, never before it.
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var experiment = await db.Experiments.SingleOrDefaultAsync(e => e.Id == id, ct);
         if (experiment is null) return TypedResults.NotFound();
         if (ExperimentStatuses.IsFinished(experiment.Status))
@@ -213,8 +215,10 @@ public static class ExperimentsApi
             experiment.Status = ExperimentStatuses.Cancelled;
             experiment.FinishedAt = now;
             await EventPublisher.PublishAsync(db, new ExperimentEvent(id, ExperimentEventKinds.StatusChanged, Status: experiment.Status), ct);
+            await EventPublisher.PublishAsync(db, ExperimentEvent.Log(id, LogLevels.Info, "cancelled while queued", now), ct);
         }
         await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
         // Deleting a processing job fires its CancellationToken on the runner within CancellationCheckInterval.
         if (experiment.HangfireJobId is not null) jobs.Delete(experiment.HangfireJobId);
         return TypedResults.Accepted($"/api/experiments/{id}", experiment.ToDto(0, null, []));

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using PcDarts.Api.Dashboard;
+using PcDarts.Api.Live;
 using PcDarts.Persistence;
 using PcDarts.Persistence.Local;
 using Scalar.AspNetCore;
@@ -35,6 +36,7 @@ internal static class Extensions
 
         services.AddPcDartsPersistence(connectionString!);
         services.AddHostedService<MigrateOnStart>();
+        services.AddLiveEvents(connectionString!);
 
         services.AddHangfire(c => c
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)

@@ -7,10 +7,26 @@ public static class DatasetNames
     public const string Synthetic = "synthetic";
 
     public static IReadOnlyList<string> All { get; } = [FashionMnist, Cifar10, Synthetic];
+
+    /// <summary>Side length of the data set's images as stored (Fashion-MNIST 28, CIFAR-10 and the synthetic set 32).</summary>
+    public static int NativeSize(string name) => name == FashionMnist ? 28 : 32;
 }
 
 public static class NetworkShapes
 {
+    /// <summary>The side length a network of this shape sees: the spec's input size, else 224 for the ImageNet shape, else the data set's own.</summary>
+    public static int InputSize(string shape, int? inputSize, string dataset) =>
+        inputSize ?? (shape == ImageNet ? 224 : DatasetNames.NativeSize(dataset));
+
+    /// <summary>
+    /// Side length of the features the auxiliary tower reads (after the 2/3-depth reduction): input / 4 in the CIFAR
+    /// shape, input / 32 in the ImageNet shape; its 5×5 pooling and 2×2 convolution need at least
+    /// <see cref="MinimumAuxiliaryFeatures"/>.
+    /// </summary>
+    public static int AuxiliaryFeatureSize(string shape, int inputSize) => shape == ImageNet ? inputSize / 32 : inputSize / 4;
+
+    public static int MinimumAuxiliaryFeatures(string shape) => shape == ImageNet ? 7 : 8;
+
     /// <summary>Stem of one 3×3 conv; reductions at 1/3 and 2/3 of the depth.</summary>
     public const string Cifar = "cifar";
     /// <summary>Stem of three 3×3 stride-2 convs (224 → 28).</summary>

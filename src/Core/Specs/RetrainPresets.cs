@@ -34,6 +34,8 @@ public static class RetrainPresets
         Cutout = 8,
         LearningRate = 0.05,
         Subset = 4000,
+        // Fashion-MNIST's 28×28 would leave the auxiliary tower 7×7 features, one short of what it needs.
+        InputSize = 32,
     };
 
     public static RetrainSpec? Find(string name) => name switch

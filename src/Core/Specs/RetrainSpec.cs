@@ -4,7 +4,7 @@ namespace PcDarts.Core.Specs;
 /// Everything that decides the retraining of a found cell from scratch as a full network, except the genotype itself.
 /// The defaults are the paper's CIFAR-10 evaluation (pc-darts.md §5); validated in one place for the CLI, API and job.
 /// </summary>
-public sealed record RetrainSpec
+public sealed record RetrainSpec : IValidatedSpec
 {
     public string Dataset { get; init; } = DatasetNames.Cifar10;
     public string? DataDir { get; init; }
@@ -36,30 +36,24 @@ public sealed record RetrainSpec
 
     public IReadOnlyList<SpecError> Validate()
     {
-        var errors = new List<SpecError>();
-        void Require(bool ok, string field, string message) { if (!ok) errors.Add(new SpecError(field, message)); }
-
-        Require(DatasetNames.All.Contains(Dataset), "dataset", $"unknown data set '{Dataset}'; expected one of {string.Join(", ", DatasetNames.All)}");
-        Require(NetworkShapes.All.Contains(Network), "network", $"unknown network shape '{Network}'; expected one of {string.Join(", ", NetworkShapes.All)}");
-        Require(Epochs is >= 1 and <= 10_000, "epochs", $"must be between 1 and 10000, got {Epochs}");
-        Require(BatchSize is >= 1 and <= 65_536, "batchSize", $"must be between 1 and 65536, got {BatchSize}");
-        Require(Channels is >= 1 and <= 1024, "channels", $"must be between 1 and 1024, got {Channels}");
-        Require(Layers is >= 3 and <= 100, "layers", $"must be between 3 and 100, got {Layers}");
-        Require(AuxiliaryWeight is >= 0 and <= 10, "auxiliaryWeight", $"must be between 0 and 10, got {AuxiliaryWeight}");
-        Require(DropPath is >= 0 and < 1, "dropPath", $"must be in [0, 1), got {DropPath}");
-        Require(Cutout is >= 0 and <= 512, "cutout", $"must be between 0 and 512 pixels, got {Cutout}");
-        Require(LabelSmoothing is >= 0 and < 1, "labelSmoothing", $"must be in [0, 1), got {LabelSmoothing}");
-        Require(LearningRate > 0 && double.IsFinite(LearningRate), "learningRate", $"must be a positive number, got {LearningRate}");
-        Require(Momentum is >= 0 and < 1, "momentum", $"must be in [0, 1), got {Momentum}");
-        Require(WeightDecay >= 0, "weightDecay", $"must be 0 or more, got {WeightDecay}");
-        Require(GradClip > 0, "gradClip", $"must be positive, got {GradClip}");
-        Require(LearningRateSchedules.All.Contains(Schedule), "schedule", $"must be one of {string.Join(", ", LearningRateSchedules.All)}, got '{Schedule}'");
-        Require(LrWarmupEpochs >= 0 && LrWarmupEpochs < Math.Max(Epochs, 1), "lrWarmupEpochs", $"must be 0 or more and less than epochs, got {LrWarmupEpochs}");
-        Require(Subset is null or >= 1, "subset", $"must be at least 1 example, got {Subset}");
-        Require(InputSize is null or (>= 8 and <= 512), "inputSize", $"must be between 8 and 512, got {InputSize}");
-        Require(Threads is null or (>= 1 and <= 256), "threads", $"must be between 1 and 256, got {Threads}");
-        Require(Queue is null or "cpu" or "gpu", "queue", $"must be 'cpu' or 'gpu', got '{Queue}'");
-        return errors;
+        var rules = new SpecRules();
+        rules.Common(Dataset, Network, Epochs, BatchSize, Channels, Layers, LearningRate, Momentum, WeightDecay, GradClip, InputSize, Threads, Queue);
+        rules.Require(AuxiliaryWeight is >= 0 and <= 10, "auxiliaryWeight", $"must be between 0 and 10, got {AuxiliaryWeight}");
+        if (AuxiliaryWeight > 0 && NetworkShapes.All.Contains(Network) && DatasetNames.All.Contains(Dataset))
+        {
+            var input = NetworkShapes.InputSize(Network, InputSize, Dataset);
+            var features = NetworkShapes.AuxiliaryFeatureSize(Network, input);
+            var needed = NetworkShapes.MinimumAuxiliaryFeatures(Network);
+            rules.Require(features >= needed, "auxiliaryWeight",
+                $"the auxiliary tower needs {needed}×{needed} features but {input}×{input} inputs give {features}×{features}; set inputSize to at least {needed * (Network == NetworkShapes.ImageNet ? 32 : 4)} or auxiliaryWeight to 0");
+        }
+        rules.Fraction(DropPath, "dropPath");
+        rules.Between(Cutout, 0, 512, "cutout");
+        rules.Fraction(LabelSmoothing, "labelSmoothing");
+        rules.OneOf(Schedule, LearningRateSchedules.All, "schedule", "schedule");
+        rules.Require(LrWarmupEpochs >= 0 && LrWarmupEpochs < Math.Max(Epochs, 1), "lrWarmupEpochs", $"must be 0 or more and less than epochs, got {LrWarmupEpochs}");
+        rules.Require(Subset is null or >= 1, "subset", $"must be at least 1 example, got {Subset}");
+        return rules;
     }
 
     public RetrainSpec EnsureValid()

@@ -6,7 +6,7 @@ namespace PcDarts.Core.Specs;
 /// Everything that decides a PC-DARTS search. The defaults are the paper's CIFAR-10 setting (pc-darts.md §4);
 /// the CLI, the REST API and the queued job all read this one record and validate it with <see cref="Validate"/>.
 /// </summary>
-public sealed record SearchSpec
+public sealed record SearchSpec : IValidatedSpec
 {
     public string Dataset { get; init; } = DatasetNames.Cifar10;
     /// <summary>Folder holding the data set's files; null means its standard place.</summary>
@@ -46,42 +46,21 @@ public sealed record SearchSpec
 
     public IReadOnlyList<SpecError> Validate()
     {
-        var errors = new List<SpecError>();
-        void Require(bool ok, string field, string message) { if (!ok) errors.Add(new SpecError(field, message)); }
-
-        Require(DatasetNames.All.Contains(Dataset), "dataset", $"unknown data set '{Dataset}'; expected one of {string.Join(", ", DatasetNames.All)}");
-        Require(NetworkShapes.All.Contains(Network), "network", $"unknown network shape '{Network}'; expected one of {string.Join(", ", NetworkShapes.All)}");
-        Require(Epochs is >= 1 and <= 10_000, "epochs", $"must be between 1 and 10000, got {Epochs}");
-        Require(BatchSize is >= 1 and <= 65_536, "batchSize", $"must be between 1 and 65536, got {BatchSize}");
-        Require(Channels is >= 1 and <= 1024, "channels", $"must be between 1 and 1024, got {Channels}");
-        Require(Layers is >= 3 and <= 100, "layers", $"must be between 3 and 100 (two reduction cells and at least one normal cell), got {Layers}");
-        Require(Nodes is >= SearchSpace.MinNodes and <= SearchSpace.MaxNodes, "nodes", $"must be between {SearchSpace.MinNodes} and {SearchSpace.MaxNodes} intermediate nodes, got {Nodes}");
-        Require(K is 1 or 2 or 4 or 8, "k", $"must be 1, 2, 4 or 8, got {K}");
-        if (K is 1 or 2 or 4 or 8 && Channels >= 1)
-        {
-            // A normal cell's mixed ops see C channels at the first stage, 2C and 4C after the reductions.
-            foreach (var stageChannels in new[] { Channels, Channels * 2, Channels * 4 })
-                if (stageChannels % K != 0)
-                {
-                    errors.Add(new SpecError("k", $"K = {K} does not divide the {stageChannels} channels of a cell (channels = {Channels})"));
-                    break;
-                }
-        }
-        Require(WarmupEpochs >= 0, "warmupEpochs", $"must be 0 or more, got {WarmupEpochs}");
-        Require(LearningRate > 0 && double.IsFinite(LearningRate), "learningRate", $"must be a positive number, got {LearningRate}");
-        Require(LearningRateMin >= 0 && LearningRateMin <= LearningRate, "learningRateMin", $"must be between 0 and learningRate, got {LearningRateMin}");
-        Require(Momentum is >= 0 and < 1, "momentum", $"must be in [0, 1), got {Momentum}");
-        Require(WeightDecay >= 0, "weightDecay", $"must be 0 or more, got {WeightDecay}");
-        Require(GradClip > 0, "gradClip", $"must be positive, got {GradClip}");
-        Require(ArchLearningRate > 0 && double.IsFinite(ArchLearningRate), "archLearningRate", $"must be a positive number, got {ArchLearningRate}");
-        Require(ArchWeightDecay >= 0, "archWeightDecay", $"must be 0 or more, got {ArchWeightDecay}");
-        Require(ArchGradClip is null or > 0, "archGradClip", $"must be positive when set, got {ArchGradClip}");
-        Require(TrainPortion is > 0 and < 1, "trainPortion", $"must be strictly between 0 and 1, got {TrainPortion}");
-        Require(Subset is null or >= 2, "subset", $"must be at least 2 examples, got {Subset}");
-        Require(InputSize is null or (>= 8 and <= 512), "inputSize", $"must be between 8 and 512, got {InputSize}");
-        Require(Threads is null or (>= 1 and <= 256), "threads", $"must be between 1 and 256, got {Threads}");
-        Require(Queue is null or "cpu" or "gpu", "queue", $"must be 'cpu' or 'gpu', got '{Queue}'");
-        return errors;
+        var rules = new SpecRules();
+        rules.Common(Dataset, Network, Epochs, BatchSize, Channels, Layers, LearningRate, Momentum, WeightDecay, GradClip, InputSize, Threads, Queue);
+        rules.Between(Nodes, SearchSpace.MinNodes, SearchSpace.MaxNodes, "nodes");
+        rules.Require(K is 1 or 2 or 4 or 8, "k", $"must be 1, 2, 4 or 8, got {K}");
+        // A cell's mixed ops see C channels at the first stage, 2C and 4C after the reductions.
+        var undivided = new[] { Channels, Channels * 2, Channels * 4 }.FirstOrDefault(c => K is 1 or 2 or 4 or 8 && c > 0 && c % K != 0);
+        rules.Require(undivided == 0, "k", $"K = {K} does not divide the {undivided} channels of a cell (channels = {Channels})");
+        rules.Require(WarmupEpochs >= 0, "warmupEpochs", $"must be 0 or more, got {WarmupEpochs}");
+        rules.Require(LearningRateMin >= 0 && LearningRateMin <= LearningRate, "learningRateMin", $"must be between 0 and learningRate, got {LearningRateMin}");
+        rules.Positive(ArchLearningRate, "archLearningRate");
+        rules.NotNegative(ArchWeightDecay, "archWeightDecay");
+        rules.Require(ArchGradClip is null or > 0, "archGradClip", $"must be positive when set, got {ArchGradClip}");
+        rules.Require(TrainPortion is > 0 and < 1, "trainPortion", $"must be strictly between 0 and 1, got {TrainPortion}");
+        rules.Require(Subset is null or >= 2, "subset", $"must be at least 2 examples, got {Subset}");
+        return rules;
     }
 
     public SearchSpec EnsureValid()

@@ -11,7 +11,10 @@ public static class EventPublisher
 {
     public const string Channel = "pcdarts_events";
 
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
+    };
 
     public static string Serialize(ExperimentEvent e) => JsonSerializer.Serialize(e, Json);
     public static ExperimentEvent? Deserialize(string payload) => JsonSerializer.Deserialize<ExperimentEvent>(payload, Json);

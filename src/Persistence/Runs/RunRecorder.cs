@@ -57,6 +57,13 @@ public sealed class RunRecorder(IDbContextFactory<PcDartsDbContext> factory, Gui
         transaction.Commit();
     }
 
+    /// <summary>A line for the live log of the run: sent as a NOTIFY only, not stored.</summary>
+    public void Log(string level, string text)
+    {
+        using var db = factory.CreateDbContext();
+        EventPublisher.Publish(db, ExperimentEvent.Log(ExperimentId, level, text, clock.GetUtcNow()));
+    }
+
     /// <summary>One row per (experiment, kind): the old blob is deleted in the same transaction as the new one is written.</summary>
     public static void ReplaceArtifact(PcDartsDbContext db, Artifact artifact)
     {

@@ -17,13 +17,15 @@ namespace PcDarts.SearchRunner.Cli;
 internal static class BenchCommand
 {
     public const string Usage = """
-        pcdarts bench [--k 1,2,4,8] [--batch-size 32] [--steps 20] [--threads 2] [--channels 16] [--layers 8] [--nodes 4] [--json]
+        pcdarts bench [--k 1,2,4,8] [--batch-size 32] [--steps 20] [--threads 2] [--channels 16] [--layers 8] [--nodes 4]
+                      [--rss-at 10,500] [--json]
 
           Times search steps (architecture step + weight step) on the paper's CIFAR-10 search network
           (3×32×32 inputs, 10 classes) and prints, per K, the median step time and peak memory.
+          --rss-at also records the resident memory after those steps: a long run's memory must stay flat.
         """;
 
-    private static readonly string[] ValueOptions = ["--k", "--batch-size", "--steps", "--threads", "--channels", "--layers", "--nodes", "--single"];
+    private static readonly string[] ValueOptions = ["--k", "--batch-size", "--steps", "--threads", "--channels", "--layers", "--nodes", "--rss-at", "--single"];
 
     public static int Run(IReadOnlyList<string> rawArgs)
     {
@@ -35,8 +37,11 @@ internal static class BenchCommand
         var channels = Positive(args, "--channels", 16);
         var layers = Positive(args, "--layers", 8);
         var nodes = Positive(args, "--nodes", 4);
+        var rssAt = args.IntList("--rss-at", []);
+        if (rssAt.Any(step => step < 1 || step > steps))
+            throw new CliUsageException($"--rss-at: every step must be between 1 and --steps ({steps}), got '{args.Text("--rss-at")}'");
         if (args.Int("--single") is { } single)
-            return RunSingle(single, batch, steps, threads, channels, layers, nodes);
+            return RunSingle(single, batch, steps, threads, channels, layers, nodes, rssAt);
 
         var ks = args.IntList("--k", [1, 2, 4, 8]);
         foreach (var k in ks)
@@ -49,7 +54,7 @@ internal static class BenchCommand
         foreach (var k in ks)
         {
             if (!args.Has("--json")) Console.Error.WriteLine($"K = {k}: {steps} steps at batch {batch} on {threads} thread(s)…");
-            rows.Add(RunChild(k, batch, steps, threads, channels, layers, nodes));
+            rows.Add(RunChild(k, batch, steps, threads, channels, layers, nodes, args.Text("--rss-at")));
         }
         var result = new JsonObject
         {
@@ -74,7 +79,7 @@ internal static class BenchCommand
         return value >= 1 ? value : throw new CliUsageException($"{flag} must be at least 1, got {value}");
     }
 
-    private static JsonNode RunChild(int k, int batch, int steps, int threads, int channels, int layers, int nodes)
+    private static JsonNode RunChild(int k, int batch, int steps, int threads, int channels, int layers, int nodes, string? rssAt)
     {
         var self = Environment.ProcessPath ?? throw new InvalidOperationException("cannot find the pcdarts executable");
         var start = new ProcessStartInfo(self) { RedirectStandardOutput = true, UseShellExecute = false };
@@ -85,6 +90,11 @@ internal static class BenchCommand
                      "--threads", threads.ToString(CultureInfo.InvariantCulture), "--channels", channels.ToString(CultureInfo.InvariantCulture),
                      "--layers", layers.ToString(CultureInfo.InvariantCulture), "--nodes", nodes.ToString(CultureInfo.InvariantCulture) })
             start.ArgumentList.Add(arg);
+        if (rssAt is not null)
+        {
+            start.ArgumentList.Add("--rss-at");
+            start.ArgumentList.Add(rssAt);
+        }
         using var child = Process.Start(start)!;
         var output = child.StandardOutput.ReadToEnd();
         child.WaitForExit();
@@ -92,7 +102,7 @@ internal static class BenchCommand
         return JsonNode.Parse(output.Trim().Split('\n')[^1])!;
     }
 
-    private static int RunSingle(int k, int batch, int steps, int threads, int channels, int layers, int nodes)
+    private static int RunSingle(int k, int batch, int steps, int threads, int channels, int layers, int nodes, int[] rssAt)
     {
         torch.set_num_threads(threads);
         torch.manual_seed(0);
@@ -108,6 +118,7 @@ internal static class BenchCommand
 
         const int warmup = 2;
         var times = new List<double>();
+        var rss = new JsonObject();
         for (var step = 0; step < warmup + steps; step++)
         {
             using var scope = NewDisposeScope();
@@ -118,7 +129,10 @@ internal static class BenchCommand
             searchSteps.Weights(images, labels);
             if (device.type == DeviceType.CUDA) torch.cuda.synchronize(device);
             cuda?.Sample();
-            if (step >= warmup) times.Add(clock.Elapsed.TotalMilliseconds);
+            if (step < warmup) continue;
+            times.Add(clock.Elapsed.TotalMilliseconds);
+            if (rssAt.Contains(step - warmup + 1))
+                rss[(step - warmup + 1).ToString(CultureInfo.InvariantCulture)] = Math.Round(MemoryProbe.ProcessCurrentBytes() / 1048576.0, 1);
         }
         times.Sort();
         var median = times.Count % 2 == 1 ? times[times.Count / 2] : (times[times.Count / 2 - 1] + times[times.Count / 2]) / 2;
@@ -132,6 +146,7 @@ internal static class BenchCommand
             ["peakProcessMiB"] = Math.Round(MemoryProbe.ProcessPeakBytes() / 1048576.0, 1),
             ["peakCudaMiB"] = cuda is null ? null : Math.Round(cuda.TakePeak() / 1048576.0, 1),
             ["weightParameters"] = weights.Sum(p => p.numel()),
+            ["rssMiBAfterStep"] = rss,
         }.ToJsonString());
         return 0;
     }

@@ -9,12 +9,16 @@ namespace PcDarts.SearchRunner.Cli;
 public sealed class CommandArguments
 {
     private readonly Dictionary<string, string?> _values = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<string>> _lists = new(StringComparer.Ordinal);
     private readonly List<string> _positionals = [];
 
-    public CommandArguments(string verb, IReadOnlyList<string> args, IEnumerable<string> valueOptions, IEnumerable<string> flagOptions)
+    /// <param name="repeatableOptions">Value options that may be given more than once (`--tag a --tag b`), read with <see cref="Texts"/>.</param>
+    public CommandArguments(string verb, IReadOnlyList<string> args, IEnumerable<string> valueOptions, IEnumerable<string> flagOptions,
+        IEnumerable<string>? repeatableOptions = null)
     {
         Verb = verb;
-        var takesValue = valueOptions.ToHashSet(StringComparer.Ordinal);
+        var repeatable = (repeatableOptions ?? []).ToHashSet(StringComparer.Ordinal);
+        var takesValue = valueOptions.Concat(repeatable).ToHashSet(StringComparer.Ordinal);
         var isFlag = flagOptions.ToHashSet(StringComparer.Ordinal);
         for (var i = 0; i < args.Count; i++)
         {
@@ -37,6 +41,12 @@ public sealed class CommandArguments
                 if (equals > 0) value = arg[(equals + 1)..];
                 else if (i + 1 < args.Count && !args[i + 1].StartsWith("--", StringComparison.Ordinal)) value = args[++i];
                 else throw new CliUsageException($"{name} needs a value");
+                if (repeatable.Contains(name))
+                {
+                    if (!_lists.TryGetValue(name, out var list)) _lists[name] = list = [];
+                    list.Add(value);
+                    continue;
+                }
                 if (_values.ContainsKey(name)) throw new CliUsageException($"{name} is given twice");
                 _values[name] = value;
             }
@@ -50,7 +60,10 @@ public sealed class CommandArguments
     public string Verb { get; }
     public IReadOnlyList<string> Positionals => _positionals;
 
-    public bool Has(string name) => _values.ContainsKey(name);
+    public bool Has(string name) => _values.ContainsKey(name) || _lists.ContainsKey(name);
+
+    /// <summary>Every value of a repeatable option, in the order given.</summary>
+    public IReadOnlyList<string> Texts(string name) => _lists.TryGetValue(name, out var list) ? list : [];
 
     public string? Text(string name) => _values.GetValueOrDefault(name);
 

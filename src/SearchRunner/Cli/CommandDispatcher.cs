@@ -1,4 +1,5 @@
 using PcDarts.Core.Specs;
+using PcDarts.SearchRunner.Cli.Remote;
 using PcDarts.SearchRunner.Data;
 
 namespace PcDarts.SearchRunner.Cli;
@@ -15,6 +16,10 @@ public static class CommandDispatcher
         ["inspect"] = (InspectCommand.Run, InspectCommand.Usage, "count parameters (and multiply-adds) of a network"),
         ["bench"] = (BenchCommand.Run, BenchCommand.Usage, "time search steps and peak memory per K"),
         ["runner"] = (RunnerCommand.Run, RunnerCommand.Usage, "join the platform queue as a worker node"),
+        ["submit"] = (SubmitCommand.Run, SubmitCommand.Usage, "queue a search or retrain on the platform (--server URL)"),
+        ["wait"] = (WaitCommand.Run, WaitCommand.Usage, "follow a platform experiment to its end (exit 0 succeeded, 1 failed, 3 timeout)"),
+        ["download"] = (DownloadCommand.Run, DownloadCommand.Usage, "download a platform experiment's genotype, weights or metrics"),
+        ["list"] = (ListCommand.Run, ListCommand.Usage, "list the platform's experiments"),
     };
 
     public static int Run(string[] args)
@@ -51,12 +56,24 @@ public static class CommandDispatcher
         {
             return Fail(e.Message);
         }
+        catch (ServerProblemException e)
+        {
+            return Fail(e.Message, e.ExitCode);
+        }
+        catch (HttpRequestException e)
+        {
+            return Fail($"cannot reach the server: {e.Message}", ExitCodes.ServerError);
+        }
+        catch (TaskCanceledException e) when (e.InnerException is TimeoutException)
+        {
+            return Fail("the server did not answer in time", ExitCodes.ServerError);
+        }
     }
 
-    private static int Fail(string message)
+    private static int Fail(string message, int exitCode = 2)
     {
         Console.Error.WriteLine($"pcdarts: {message}");
-        return 2;
+        return exitCode;
     }
 
     private static string Overview() =>

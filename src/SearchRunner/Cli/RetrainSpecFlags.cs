@@ -28,14 +28,7 @@ public static class RetrainSpecFlags
         .Int("--threads", "threads", (s, v) => s with { Threads = v })
         .Text("--queue", "queue", (s, v) => s with { Queue = v });
 
-    public static RetrainSpec FromArguments(CommandArguments args, RetrainSpec? start = null)
-    {
-        var spec = start ?? RetrainPresets.Cifar10;
-        if (args.Text("--preset") is { } preset)
-            spec = RetrainPresets.Find(preset)
-                ?? throw new CliUsageException($"--preset: unknown preset '{preset}'; expected one of {string.Join(", ", SearchPresets.Names)}");
-        spec = All.Apply(args, spec);
-        var errors = spec.Validate();
-        return errors.Count == 0 ? spec : throw All.UsageError(errors);
-    }
+    /// <summary>Retrain options over a preset, by default the paper's CIFAR-10 evaluation.</summary>
+    public static RetrainSpec FromArguments(CommandArguments args, RetrainSpec? start = null) =>
+        All.FromArguments(args, start ?? RetrainPresets.Cifar10, RetrainPresets.Find);
 }

@@ -6,7 +6,7 @@ namespace PcDarts.SearchRunner.Cli;
 /// The CLI options of one spec record: each flag names the spec field it sets, so a validation error on a field
 /// is reported with the flag the user typed.
 /// </summary>
-public sealed class SpecFlags<TSpec> where TSpec : class
+public sealed class SpecFlags<TSpec> where TSpec : class, IValidatedSpec
 {
     private readonly List<(string Flag, string Field, Func<CommandArguments, TSpec, TSpec> Apply)> _flags = [];
 
@@ -36,6 +36,21 @@ public sealed class SpecFlags<TSpec> where TSpec : class
         foreach (var (flag, _, apply) in _flags)
             if (args.Has(flag)) spec = apply(args, spec);
         return spec;
+    }
+
+    /// <summary>
+    /// The preset named by --preset (else <paramref name="start"/>) with the explicit flags on top, validated:
+    /// the first invalid field comes back as a usage error naming its flag.
+    /// </summary>
+    public TSpec FromArguments(CommandArguments args, TSpec start, Func<string, TSpec?> findPreset)
+    {
+        var spec = start;
+        if (args.Text("--preset") is { } preset)
+            spec = findPreset(preset)
+                ?? throw new CliUsageException($"--preset: unknown preset '{preset}'; expected one of {string.Join(", ", SearchPresets.Names)}");
+        spec = Apply(args, spec);
+        var errors = spec.Validate();
+        return errors.Count == 0 ? spec : throw UsageError(errors);
     }
 
     public string FlagFor(string field) =>
@@ -79,15 +94,7 @@ public static class SearchSpecFlags
         .Int("--threads", "threads", (s, v) => s with { Threads = v })
         .Text("--queue", "queue", (s, v) => s with { Queue = v });
 
-    /// <summary>The preset named by --preset (default: the paper's CIFAR-10 setting) with the explicit flags on top.</summary>
-    public static SearchSpec FromArguments(CommandArguments args, SearchSpec? start = null)
-    {
-        var spec = start ?? SearchPresets.Cifar10;
-        if (args.Text("--preset") is { } preset)
-            spec = SearchPresets.Find(preset)
-                ?? throw new CliUsageException($"--preset: unknown preset '{preset}'; expected one of {string.Join(", ", SearchPresets.Names)}");
-        spec = All.Apply(args, spec);
-        var errors = spec.Validate();
-        return errors.Count == 0 ? spec : throw All.UsageError(errors);
-    }
+    /// <summary>Search options over a preset, by default the paper's CIFAR-10 setting.</summary>
+    public static SearchSpec FromArguments(CommandArguments args, SearchSpec? start = null) =>
+        All.FromArguments(args, start ?? SearchPresets.Cifar10, SearchPresets.Find);
 }

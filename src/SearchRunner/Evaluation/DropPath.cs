@@ -10,13 +10,18 @@ namespace PcDarts.SearchRunner.Evaluation;
 /// </summary>
 public static class DropPath
 {
-    public static Tensor Apply(Tensor x, double probability)
+    /// <param name="generator">Where the draws come from: a run's own CPU generator keeps runs reproducible even when
+    /// other work in the process draws random numbers too; null uses torch's global generator.</param>
+    public static Tensor Apply(Tensor x, double probability, Generator? generator = null)
     {
         if (probability <= 0) return x;
         if (probability >= 1) throw new ArgumentOutOfRangeException(nameof(probability), probability, "drop-path probability must be below 1");
         var keep = 1 - probability;
         // One Bernoulli draw per sample, broadcast over channels and pixels; scaling the small mask, not x.
-        var mask = torch.empty([x.shape[0], 1, 1, 1], dtype: x.dtype, device: x.device).bernoulli_(keep).div_(keep);
+        var mask = generator is null
+            ? torch.empty([x.shape[0], 1, 1, 1], dtype: x.dtype, device: x.device).bernoulli_(keep)
+            : torch.empty([x.shape[0], 1, 1, 1], dtype: x.dtype).bernoulli_(keep, generator).to(x.device);
+        mask.div_(keep);
         return x.mul(mask);
     }
 }

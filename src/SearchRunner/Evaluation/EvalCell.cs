@@ -45,6 +45,9 @@ public sealed class EvalCell : nn.Module<Tensor, Tensor, double, Tensor>
 
     public bool Reduction { get; }
 
+    /// <summary>The generator drop-path draws from; set by the network before each forward.</summary>
+    public Generator? DropPathGenerator { get; set; }
+
     /// <summary>Concat length × channels: what the next cells read.</summary>
     public int OutputChannels { get; }
 
@@ -70,6 +73,6 @@ public sealed class EvalCell : nn.Module<Tensor, Tensor, double, Tensor>
     {
         var op = ops[index];
         var y = op.call(states[inputs[index]]);
-        return drop && op is not Operations.Identity ? DropPath.Apply(y, probability) : y;
+        return drop && op is not Operations.Identity ? DropPath.Apply(y, probability, DropPathGenerator) : y;
     }
 }

@@ -38,6 +38,9 @@ public abstract class EvalNetwork : nn.Module<Tensor, (Tensor Logits, Tensor? Au
     /// <summary>Set by the training loop each epoch (the paper ramps it: p · epoch / epochs); used in training mode only.</summary>
     public double DropPathProbability { get; set; }
 
+    /// <summary>A CPU generator owned by the training loop for drop-path draws; null uses torch's global one.</summary>
+    public Generator? DropPathGenerator { get; set; }
+
     /// <summary>The auxiliary tower, or null when <see cref="EvalNetworkOptions.Auxiliary"/> is off.</summary>
     public abstract nn.Module<Tensor, Tensor>? AuxiliaryHead { get; }
 
@@ -72,6 +75,7 @@ public abstract class EvalNetwork : nn.Module<Tensor, (Tensor Logits, Tensor? Au
         Tensor? auxLogits = null;
         for (var layer = 0; layer < cells.Count; layer++)
         {
+            cells[layer].DropPathGenerator = DropPathGenerator;
             (s0, s1) = (s1, cells[layer].call(s0, s1, DropPathProbability));
             if (layer == AuxiliaryCell(cells.Count) && AuxiliaryHead is not null && training)
                 auxLogits = AuxiliaryHead.call(s1);

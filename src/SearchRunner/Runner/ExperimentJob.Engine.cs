@@ -12,18 +12,23 @@ public sealed partial class ExperimentJob
 
     private static EngineResult RunEngine(string kind, string specJson, string? genotype, RunRecorder recorder, CancellationToken cancellationToken)
     {
-        var store = new PostgresRunStore(recorder);
         var outcome = kind switch
         {
-            ExperimentKinds.Search => SearchRun.Run(
+            ExperimentKinds.Search => RunSearch(
                 JsonSerializer.Deserialize<SearchSpec>(specJson, SpecJson) ?? throw new InvalidOperationException("empty spec"),
-                store, progress: null, cancellationToken),
-            ExperimentKinds.Retrain => RetrainRun.Run(
+                recorder, cancellationToken),
+            ExperimentKinds.Retrain => RunRetrain(
                 JsonSerializer.Deserialize<RetrainSpec>(specJson, SpecJson) ?? throw new InvalidOperationException("empty spec"),
                 Core.Genotypes.Genotype.Parse(genotype ?? throw new InvalidOperationException("a retrain needs a genotype")),
-                store, progress: null, cancellationToken),
+                recorder, cancellationToken),
             _ => throw new NotSupportedException($"no engine for experiments of kind '{kind}' in this build"),
         };
         return new EngineResult(outcome.Genotype.ToDartsText(), outcome.Parameters, outcome.MultiplyAdds, outcome.FinalWeights);
     }
+
+    private static RunOutcome RunSearch(SearchSpec spec, RunRecorder recorder, CancellationToken cancellationToken) =>
+        SearchRun.Run(spec, new PostgresRunStore(recorder, spec.Epochs), progress: null, cancellationToken);
+
+    private static RunOutcome RunRetrain(RetrainSpec spec, Core.Genotypes.Genotype genotype, RunRecorder recorder, CancellationToken cancellationToken) =>
+        RetrainRun.Run(spec, genotype, new PostgresRunStore(recorder, spec.Epochs), progress: null, cancellationToken);
 }

@@ -86,6 +86,8 @@ public sealed partial class ExperimentJob(
             experiment.Status = endStatus;
             experiment.FinishedAt = now;
             await EventPublisher.PublishAsync(db, new ExperimentEvent(id, ExperimentEventKinds.StatusChanged, Status: endStatus), ct);
+            await LogAsync(db, id, endStatus == ExperimentStatuses.Cancelled ? LogLevels.Info : LogLevels.Error,
+                experiment.Error ?? "cancelled before it started", now, ct);
             await db.SaveChangesAsync(ct);
             await transaction.CommitAsync(ct);
             return null;
@@ -106,6 +108,9 @@ public sealed partial class ExperimentJob(
         experiment.Error = null;
         await db.SaveChangesAsync(ct);
         await EventPublisher.PublishAsync(db, new ExperimentEvent(id, ExperimentEventKinds.StatusChanged, Status: experiment.Status), ct);
+        await LogAsync(db, id, LogLevels.Info, lastEpoch == 0
+            ? $"started on runner {identity.Name}"
+            : $"resumed after epoch {lastEpoch} on runner {identity.Name} (attempt {attempts.Count + 1})", now, ct);
         await transaction.CommitAsync(ct);
         logger.LogInformation("Experiment {Id}: attempt {Attempt} on {Runner}, resuming after epoch {Epoch}", id, attempt.Id, identity.Name, lastEpoch);
         return new AttemptStart(attempt.Id, experiment.Kind, experiment.Spec, experiment.Genotype);
@@ -129,6 +134,7 @@ public sealed partial class ExperimentJob(
         // The run is over: its resumable state is no longer needed (tens of MB at paper scale).
         await db.Artifacts.Where(a => a.ExperimentId == id && a.Kind == ArtifactKinds.Checkpoint).ExecuteDeleteAsync();
         await EventPublisher.PublishAsync(db, new ExperimentEvent(id, ExperimentEventKinds.StatusChanged, Status: experiment.Status));
+        await LogAsync(db, id, LogLevels.Info, $"succeeded after {lastEpoch} epochs: {result.Genotype}", now);
         await transaction.CommitAsync();
     }
 
@@ -136,17 +142,24 @@ public sealed partial class ExperimentJob(
     private async Task<bool> EndCancelledOrInterruptedAsync(Guid id, long attemptId)
     {
         await using var db = await factory.CreateDbContextAsync();
+        // One transaction: the NOTIFY goes out with the status it announces, never before it.
+        await using var transaction = await db.Database.BeginTransactionAsync();
         var now = clock.GetUtcNow();
         var experiment = await db.Experiments.SingleOrDefaultAsync(e => e.Id == id);
         var cancelled = experiment is null || experiment.CancelRequestedAt is not null;
         await EndAttemptAsync(db, attemptId, cancelled ? AttemptOutcomes.Cancelled : AttemptOutcomes.Interrupted, cancelled ? null : "runner stopped", now);
+        var lastEpoch = await db.EpochMetrics.Where(r => r.ExperimentId == id).MaxAsync(r => (int?)r.Epoch) ?? 0;
         if (cancelled && experiment is not null)
         {
             experiment.Status = ExperimentStatuses.Cancelled;
             experiment.FinishedAt = now;
             await EventPublisher.PublishAsync(db, new ExperimentEvent(id, ExperimentEventKinds.StatusChanged, Status: experiment.Status));
+            await LogAsync(db, id, LogLevels.Info, $"cancelled after epoch {lastEpoch}", now);
         }
+        else if (experiment is not null)
+            await LogAsync(db, id, LogLevels.Warning, $"runner {identity.Name} stopping: the job goes back to the queue and resumes after epoch {lastEpoch}", now);
         await db.SaveChangesAsync();
+        await transaction.CommitAsync();
         if (cancelled) logger.LogInformation("Experiment {Id} cancelled", id);
         return cancelled;
     }
@@ -154,6 +167,7 @@ public sealed partial class ExperimentJob(
     private async Task FailAsync(Guid id, long attemptId, string error)
     {
         await using var db = await factory.CreateDbContextAsync();
+        await using var transaction = await db.Database.BeginTransactionAsync();
         var now = clock.GetUtcNow();
         await EndAttemptAsync(db, attemptId, AttemptOutcomes.Failed, error, now);
         var experiment = await db.Experiments.SingleOrDefaultAsync(e => e.Id == id);
@@ -163,9 +177,14 @@ public sealed partial class ExperimentJob(
             experiment.Error = error;
             experiment.FinishedAt = now;
             await EventPublisher.PublishAsync(db, new ExperimentEvent(id, ExperimentEventKinds.StatusChanged, Status: experiment.Status));
+            await LogAsync(db, id, LogLevels.Error, $"failed on runner {identity.Name}: {error}", now);
         }
         await db.SaveChangesAsync();
+        await transaction.CommitAsync();
     }
+
+    private static Task LogAsync(PcDartsDbContext db, Guid id, string level, string text, DateTimeOffset now, CancellationToken ct = default) =>
+        EventPublisher.PublishAsync(db, ExperimentEvent.Log(id, level, text, now), ct);
 
     private static async Task EndAttemptAsync(PcDartsDbContext db, long attemptId, string outcome, string? error, DateTimeOffset now)
     {

@@ -1,7 +1,9 @@
 using System.Text.Json.Nodes;
+using PcDarts.Core.Genotypes;
+using PcDarts.Core.Metrics;
+using PcDarts.SearchRunner.Data;
 using TorchSharp;
 using TorchSharp.Modules;
-using PcDarts.Core.Genotypes;
 using static TorchSharp.torch;
 
 namespace PcDarts.SearchRunner.Training;
@@ -81,12 +83,44 @@ internal abstract class EpochLoop(string kind, string specJson, int epochs, Devi
         foreach (var group in optimizer.ParamGroups) group.LearningRate = learningRate;
     }
 
-    /// <summary>Marks the start of an epoch's measurements: its own peak memory, its own random stream.</summary>
-    protected static void BeginEpoch(int seed, int epoch)
+    /// <summary>Marks the start of an epoch's measurements, so each epoch reports its own peak memory.</summary>
+    protected static void BeginEpoch() => MemoryProbe.ResetProcessPeak();
+
+    /// <summary>Loss, top-1 and top-5 over <paramref name="indices"/> of <paramref name="data"/>, in eval mode, unaugmented.</summary>
+    protected RunningAverage Evaluate(Func<Tensor, Tensor> logitsOf, ImageDataset data, int[] indices, int batchSize, BatchAugmenter augmenter)
     {
-        torch.manual_seed(EpochSeeds.For(seed, epoch, EpochSeeds.Torch));
-        MemoryProbe.ResetProcessPeak();
+        var result = new RunningAverage();
+        TrainedNetwork.eval();
+        using (no_grad())
+        {
+            for (var batch = 0; batch < BatchLoader.BatchCount(indices.Length, batchSize); batch++)
+            {
+                using var scope = NewDisposeScope();
+                var (images, labels) = BatchLoader.GetBatch(data, indices, batchSize, batch, augmenter, Device, train: false, 0);
+                var logits = logitsOf(images);
+                result.Add(nn.functional.cross_entropy(logits, labels).item<float>(), labels.shape[0],
+                    Accuracy.CorrectInTopK(logits, labels, 1), Accuracy.CorrectInTopK(logits, labels, 5));
+            }
+        }
+        TrainedNetwork.train();
+        return result;
     }
+
+    /// <summary>The measurements every epoch reports; <paramref name="trainSeconds"/> excludes the evaluation.</summary>
+    protected EpochMetrics Measured(int epoch, RunningAverage train, RunningAverage valid, double learningRate, TimeSpan elapsed, double trainSeconds) => new()
+    {
+        Epoch = epoch,
+        TrainLoss = train.Loss,
+        TrainTop1 = train.Top1,
+        ValidLoss = valid.Loss,
+        ValidTop1 = valid.Top1,
+        ValidTop5 = valid.Top5,
+        LearningRate = learningRate,
+        Seconds = elapsed.TotalSeconds,
+        ImagesPerSecond = train.Count / trainSeconds,
+        PeakProcessBytes = MemoryProbe.ProcessPeakBytes(),
+        PeakCudaBytes = CudaMemory?.TakePeak(),
+    };
 
     protected byte[] SaveWeights()
     {

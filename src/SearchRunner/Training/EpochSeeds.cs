@@ -10,7 +10,7 @@ public static class EpochSeeds
     public const int ArchitectureOrder = 2;
     public const int WeightAugmentation = 3;
     public const int ArchitectureAugmentation = 4;
-    public const int Torch = 5;
+    public const int DropPath = 5;
 
     public static long For(int seed, int epoch, int purpose)
     {

@@ -20,7 +20,7 @@ internal sealed class RetrainData : IDisposable
             train = taken;
         }
         var test = DatasetCatalog.Load(spec.Dataset, spec.DataDir, DatasetSplit.Test);
-        var inputSize = spec.InputSize ?? (spec.Network == NetworkShapes.ImageNet ? 224 : null);
+        var inputSize = spec.InputSize ?? (spec.Network == NetworkShapes.ImageNet ? 224 : (int?)null);
         var augment = AugmentOptions.ForDataset(spec.Dataset, cutout: spec.Cutout > 0, cutoutLength: Math.Max(spec.Cutout, 1))
             with { ResizeTo = inputSize };
         return new RetrainData { Train = train, Test = test, Augment = augment };

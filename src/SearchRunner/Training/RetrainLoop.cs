@@ -23,15 +23,15 @@ internal sealed class RetrainLoop : EpochLoop
     private readonly Parameter[] _weights;
     private readonly SGD _optimizer;
     private readonly BatchAugmenter _augmenter;
+    private Generator? _dropPathDraws;
 
     public RetrainLoop(RetrainSpec spec, Genotype genotype, RetrainData data, Device device)
         : base("retrain", JsonSerializer.Serialize(new { spec, genotype = genotype.ToDartsText() }, RunJson.Options), spec.Epochs, device)
     {
         _spec = spec;
         _data = data;
-        torch.manual_seed(spec.Seed);
-        _network = EvalNetwork.Create(new EvalNetworkOptions(spec.Network, spec.Channels, spec.Layers, data.Train.Classes,
-            data.Train.Channels, Auxiliary: spec.AuxiliaryWeight > 0), genotype, device);
+        _network = TorchRandom.Seeded(spec.Seed, () => EvalNetwork.Create(new EvalNetworkOptions(spec.Network, spec.Channels,
+            spec.Layers, data.Train.Classes, data.Train.Channels, Auxiliary: spec.AuxiliaryWeight > 0), genotype, device));
         _weights = _network.parameters().ToArray();
         _optimizer = torch.optim.SGD(_weights, spec.LearningRate, spec.Momentum, weight_decay: spec.WeightDecay);
         _augmenter = new BatchAugmenter(data.Augment);
@@ -55,7 +55,10 @@ internal sealed class RetrainLoop : EpochLoop
         SetLearningRate(_optimizer, learningRate);
         // Authors: drop_path_prob * epoch / epochs with a 0-based epoch, so the first epoch trains without drop-path.
         _network.DropPathProbability = _spec.DropPath * epochIndex / _spec.Epochs;
-        BeginEpoch(_spec.Seed, epoch);
+        BeginEpoch();
+        _dropPathDraws?.Dispose();
+        _dropPathDraws = new Generator(unchecked((ulong)EpochSeeds.For(_spec.Seed, epoch, EpochSeeds.DropPath)));
+        _network.DropPathGenerator = _dropPathDraws;
 
         var order = EpochOrder.Shuffle(_data.Train.Count, unchecked((int)EpochSeeds.For(_spec.Seed, epoch, EpochSeeds.WeightOrder)), epoch);
         var augmentSeed = EpochSeeds.For(_spec.Seed, epoch, EpochSeeds.WeightAugmentation);
@@ -83,50 +86,22 @@ internal sealed class RetrainLoop : EpochLoop
         var trainSeconds = clock.Elapsed.TotalSeconds;
         var test = Evaluate();
 
-        return new EpochResult(new EpochMetrics
-        {
-            Epoch = epoch,
-            TrainLoss = train.Loss,
-            TrainTop1 = train.Top1,
-            ValidLoss = test.Loss,
-            ValidTop1 = test.Top1,
-            ValidTop5 = test.Top5,
-            LearningRate = learningRate,
-            Seconds = clock.Elapsed.TotalSeconds,
-            ImagesPerSecond = train.Count / trainSeconds,
-            PeakProcessBytes = MemoryProbe.ProcessPeakBytes(),
-            PeakCudaBytes = CudaMemory?.TakePeak(),
-            DropPathProbability = _network.DropPathProbability,
-        }, null);
+        var metrics = Measured(epoch, train, test, learningRate, clock.Elapsed, trainSeconds)
+            with { DropPathProbability = _network.DropPathProbability };
+        return new EpochResult(metrics, null);
     }
 
     private Tensor Loss(Tensor logits, Tensor labels) =>
         nn.functional.cross_entropy(logits, labels, label_smoothing: _spec.LabelSmoothing);
 
-    /// <summary>Loss (without label smoothing, as reported), top-1 and top-5 on the whole test set in eval mode.</summary>
-    private RunningAverage Evaluate()
-    {
-        var result = new RunningAverage();
-        var indices = Enumerable.Range(0, _data.Test.Count).ToArray();
-        _network.eval();
-        using (no_grad())
-        {
-            for (var batch = 0; batch < BatchLoader.BatchCount(indices.Length, _spec.BatchSize); batch++)
-            {
-                using var scope = NewDisposeScope();
-                var (images, labels) = BatchLoader.GetBatch(_data.Test, indices, _spec.BatchSize, batch, _augmenter, Device, train: false, 0);
-                var (logits, _) = _network.call(images);
-                result.Add(nn.functional.cross_entropy(logits, labels).item<float>(), labels.shape[0],
-                    Accuracy.CorrectInTopK(logits, labels, 1), Accuracy.CorrectInTopK(logits, labels, 5));
-            }
-        }
-        _network.train();
-        return result;
-    }
+    /// <summary>Loss (without label smoothing, as reported), top-1 and top-5 on the whole test set.</summary>
+    private RunningAverage Evaluate() =>
+        Evaluate(images => _network.call(images).Logits, _data.Test, Enumerable.Range(0, _data.Test.Count).ToArray(), _spec.BatchSize, _augmenter);
 
     public override void Dispose()
     {
         _optimizer.Dispose();
         _network.Dispose();
+        _dropPathDraws?.Dispose();
     }
 }

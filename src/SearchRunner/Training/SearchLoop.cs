@@ -32,10 +32,9 @@ internal sealed class SearchLoop : EpochLoop
         _spec = spec;
         _data = data;
         // The seed fixes the initial weights and α/β; everything later is seeded per epoch (EpochSeeds).
-        torch.manual_seed(spec.Seed);
-        _network = SearchNetwork.Create(new SearchNetworkOptions(
+        _network = TorchRandom.Seeded(spec.Seed, () => SearchNetwork.Create(new SearchNetworkOptions(
             spec.Network, spec.Channels, spec.Layers, spec.Nodes, spec.K, spec.EdgeNormalization,
-            data.Images.Channels, data.Images.Classes), device);
+            data.Images.Channels, data.Images.Classes), device));
         _weights = _network.WeightParameters().ToArray();
         _weightOptimizer = torch.optim.SGD(_weights, spec.LearningRate, spec.Momentum, weight_decay: spec.WeightDecay);
         _architectureOptimizer = torch.optim.Adam(_network.Architecture.All, spec.ArchLearningRate,
@@ -68,7 +67,7 @@ internal sealed class SearchLoop : EpochLoop
         var epochIndex = epoch - 1;
         var learningRate = CosineSchedule.At(epochIndex, _spec.Epochs, _spec.LearningRate, _spec.LearningRateMin);
         SetLearningRate(_weightOptimizer, learningRate);
-        BeginEpoch(_spec.Seed, epoch);
+        BeginEpoch();
         var updateArchitecture = epochIndex >= _spec.WarmupEpochs;
 
         var weightOrder = Permuted(_data.WeightIndices, EpochSeeds.For(_spec.Seed, epoch, EpochSeeds.WeightOrder), epoch);
@@ -99,49 +98,18 @@ internal sealed class SearchLoop : EpochLoop
             progress?.Report(new StepProgress(epoch, _spec.Epochs, step + 1, steps, train.Loss, train.Top1));
         }
         var trainSeconds = clock.Elapsed.TotalSeconds;
-        var valid = Evaluate(architectureOrder.Order().ToArray());
+        var valid = Evaluate(_network.forward, _data.Images, _data.ArchitectureIndices, _spec.BatchSize, _augmenter);
 
-        return new EpochResult(new EpochMetrics
-        {
-            Epoch = epoch,
-            TrainLoss = train.Loss,
-            TrainTop1 = train.Top1,
-            ValidLoss = valid.Loss,
-            ValidTop1 = valid.Top1,
-            LearningRate = learningRate,
-            Seconds = clock.Elapsed.TotalSeconds,
-            ImagesPerSecond = train.Count / trainSeconds,
-            PeakProcessBytes = MemoryProbe.ProcessPeakBytes(),
-            PeakCudaBytes = CudaMemory?.TakePeak(),
-            ArchitectureUpdated = updateArchitecture,
-        }, Architecture());
+        // The architecture split's top-5 says little with 10 classes and is not what the authors log.
+        var metrics = Measured(epoch, train, valid, learningRate, clock.Elapsed, trainSeconds)
+            with { ValidTop5 = null, ArchitectureUpdated = updateArchitecture };
+        return new EpochResult(metrics, Architecture());
     }
 
-    private int BatchCount(int examples) => (examples + _spec.BatchSize - 1) / _spec.BatchSize;
+    private int BatchCount(int examples) => BatchLoader.BatchCount(examples, _spec.BatchSize);
 
     private static int[] Permuted(int[] indices, long seed, int epoch) =>
         EpochOrder.Shuffle(indices, unchecked((int)seed), epoch);
-
-    /// <summary>Loss and accuracy on the whole architecture split, in eval mode, without augmentation.</summary>
-    private RunningAverage Evaluate(int[] indices)
-    {
-        var result = new RunningAverage();
-        _network.eval();
-        using (no_grad())
-        {
-            for (var batch = 0; batch < BatchCount(indices.Length); batch++)
-            {
-                using var scope = NewDisposeScope();
-                var (images, labels) = BatchLoader.GetBatch(_data.Images, indices, _spec.BatchSize, batch,
-                    _augmenter, Device, train: false, 0);
-                var logits = _network.forward(images);
-                result.Add(nn.functional.cross_entropy(logits, labels).item<float>(), labels.shape[0],
-                    Accuracy.CorrectInTopK(logits, labels, 1));
-            }
-        }
-        _network.train();
-        return result;
-    }
 
     private ArchitectureSnapshot Architecture()
     {

@@ -4,6 +4,7 @@ using PcDarts.SearchRunner.Training;
 
 namespace PcDarts.SearchRunner.Tests.Training;
 
+[Collection(SequentialCollection.Name)]
 public class RetrainRunTests
 {
     private static readonly RetrainSpec Tiny = new()

@@ -3,6 +3,7 @@ using PcDarts.SearchRunner.Training;
 
 namespace PcDarts.SearchRunner.Tests.Training;
 
+[Collection(SequentialCollection.Name)]
 public class SearchRunTests
 {
     [Fact]

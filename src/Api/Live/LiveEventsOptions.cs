@@ -1,0 +1,23 @@
+using Npgsql;
+
+namespace PcDarts.Api.Live;
+
+/// <summary>How the API listens to PostgreSQL for live events.</summary>
+internal sealed record LiveEventsOptions(string ConnectionString)
+{
+    public TimeSpan MinReconnectDelay { get; init; } = TimeSpan.FromMilliseconds(500);
+    public TimeSpan MaxReconnectDelay { get; init; } = TimeSpan.FromSeconds(30);
+    /// <summary>How long the host's start waits for the first LISTEN before serving anyway.</summary>
+    public TimeSpan StartTimeout { get; init; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>
+    /// The listening connection stays out of the pool (a pooled connection is reset, which would UNLISTEN), and
+    /// sends keepalives so that a silently dropped connection is noticed while waiting.
+    /// </summary>
+    public static LiveEventsOptions For(string connectionString) => new(new NpgsqlConnectionStringBuilder(connectionString)
+    {
+        Pooling = false,
+        KeepAlive = 15,
+        ApplicationName = "pcdarts-api-live",
+    }.ConnectionString);
+}

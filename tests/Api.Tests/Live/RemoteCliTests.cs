@@ -1,0 +1,100 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using PcDarts.Core.Genotypes;
+
+namespace PcDarts.Api.Tests.Live;
+
+/// <summary>The `pcdarts` remote verbs as a CI script runs them, against the real API on a loopback port.</summary>
+[Collection(PostgresCollection.Name)]
+public sealed class RemoteCliTests(PostgresCluster cluster)
+{
+    private static readonly TimeSpan Limit = TimeSpan.FromSeconds(150);
+
+    private static readonly string[] TinySearchFlags =
+        ["--dataset", "synthetic", "--channels", "4", "--layers", "3", "--nodes", "3", "--k", "2", "--batch-size", "16",
+         "--subset", "64", "--epochs", "3", "--warmup-epochs", "1", "--threads", "1", "--seed", "7"];
+
+    [Fact]
+    public async Task Submit_search_with_wait_exits_0_and_the_downloaded_genotype_parses_as_DARTS_text()
+    {
+        await using var api = LiveApiHost.Start(await cluster.CreateDatabaseAsync(), embeddedRunner: true);
+        using var folder = new TempFolder();
+
+        var submit = await CliProcess.RunAsync(Limit,
+            ["submit", "search", "--server", api.Server, .. TinySearchFlags, "--name", "ci tiny", "--tag", "ci", "--tag", "tiny", "--wait", "--json"]);
+
+        Assert.True(submit.ExitCode == 0, submit.ToString());
+        var events = submit.Stdout.Select(l => JsonDocument.Parse(l).RootElement).ToList();
+        var id = events[0].GetProperty("id").GetGuid();
+        Assert.Equal(["ci", "tiny"], events[0].GetProperty("tags").EnumerateArray().Select(t => t.GetString()));
+        Assert.Equal([1, 2, 3], events.Where(e => Event(e) == "epochCompleted").Select(e => e.GetProperty("metrics").GetProperty("epoch").GetInt32()));
+        Assert.Equal("succeeded", events.Last(e => Event(e) == "statusChanged").GetProperty("status").GetString());
+
+        var genotypeFile = Path.Combine(folder.Path, "genotype.txt");
+        var download = await CliProcess.RunAsync(Limit,
+            "download", id.ToString(), "--server", api.Server, "--what", "genotype", "--format", "darts", "--out", genotypeFile);
+        Assert.True(download.ExitCode == 0, download.ToString());
+        Assert.Equal(3, Genotype.Parse(File.ReadAllText(genotypeFile)).Nodes);
+
+        var csvFile = Path.Combine(folder.Path, "metrics.csv");
+        var metrics = await CliProcess.RunAsync(Limit, "download", id.ToString(), "--server", api.Server, "--what", "metrics", "--format", "csv", "--out", csvFile);
+        Assert.True(metrics.ExitCode == 0, metrics.ToString());
+        Assert.Equal(4, File.ReadAllLines(csvFile).Length);
+
+        var list = await CliProcess.RunAsync(Limit, "list", "--server", api.Server, "--status", "succeeded", "--json");
+        Assert.True(list.ExitCode == 0, list.ToString());
+        Assert.Contains(list.Stdout, l => JsonDocument.Parse(l).RootElement.GetProperty("id").GetGuid() == id);
+    }
+
+    [Fact]
+    public async Task Wait_exits_1_when_the_run_is_cancelled_and_3_on_timeout()
+    {
+        await using var api = LiveApiHost.Start(await cluster.CreateDatabaseAsync(), embeddedRunner: false);
+        var id = await Polling.SubmitAsync(api.Http, Specs.TinySearch()); // no runner: it stays queued
+
+        var timedOut = await CliProcess.RunAsync(Limit, "wait", id.ToString(), "--server", api.Server, "--timeout", "1");
+        Assert.True(timedOut.ExitCode == 3, timedOut.ToString());
+        Assert.Contains("timed out", timedOut.Stderr);
+
+        using var wait = CliProcess.Start("wait", id.ToString(), "--server", api.Server, "--json");
+        var deadline = DateTime.UtcNow + Limit;
+        while (wait.StdoutLines.Count == 0) // the experiment line: it is following
+        {
+            Assert.True(DateTime.UtcNow < deadline, "wait printed nothing");
+            await Task.Delay(50);
+        }
+        await Task.Delay(500);
+        (await api.Http.PostAsync($"/api/experiments/{id}/cancel", null)).EnsureSuccessStatusCode();
+
+        var cancelled = await wait.WaitAsync(Limit);
+        Assert.True(cancelled.ExitCode == 1, cancelled.ToString());
+        var last = JsonDocument.Parse(cancelled.Stdout[^1]).RootElement;
+        Assert.Equal("statusChanged", Event(last));
+        Assert.Equal("cancelled", last.GetProperty("status").GetString());
+    }
+
+    [Fact]
+    public async Task A_request_the_server_refuses_is_one_line_naming_the_field_and_exit_code_2()
+    {
+        await using var api = LiveApiHost.Start(await cluster.CreateDatabaseAsync(), embeddedRunner: false);
+
+        var unknownSource = await CliProcess.RunAsync(Limit,
+            "submit", "retrain", "--server", api.Server, "--dataset", "synthetic", "--from", Guid.NewGuid().ToString());
+        Assert.True(unknownSource.ExitCode == 2, unknownSource.ToString());
+        Assert.StartsWith("pcdarts: fromExperimentId: no experiment", unknownSource.Stderr);
+        Assert.Single(unknownSource.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+
+        var longName = await CliProcess.RunAsync(Limit, ["submit", "search", "--server", api.Server, .. TinySearchFlags, "--name", new string('n', 201)]);
+        Assert.True(longName.ExitCode == 2, longName.ToString());
+        Assert.Equal("pcdarts: name: must be at most 200 characters", longName.Stderr.Trim());
+        Assert.Empty((await api.Http.GetFromJsonAsync<JsonElement>("/api/experiments")).GetProperty("items").EnumerateArray());
+    }
+
+    private static string? Event(JsonElement e) => e.TryGetProperty("event", out var kind) ? kind.GetString() : null;
+
+    private sealed class TempFolder : IDisposable
+    {
+        public string Path { get; } = Directory.CreateTempSubdirectory("pcdarts-cli-").FullName;
+        public void Dispose() => Directory.Delete(Path, recursive: true);
+    }
+}
