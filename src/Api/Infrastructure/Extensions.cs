@@ -36,6 +36,8 @@ internal static class Extensions
 
         services.AddPcDartsPersistence(connectionString!);
         services.AddHostedService<MigrateOnStart>();
+        if (options.WelcomeSearch ?? embedded)
+            services.AddHostedService<WelcomeSearch>();
         services.AddLiveEvents(connectionString!);
 
         services.AddHangfire(c => c

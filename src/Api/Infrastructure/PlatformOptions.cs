@@ -9,4 +9,6 @@ public sealed class PlatformOptions
     public bool? EmbeddedRunner { get; set; }
     public string[] EmbeddedRunnerQueues { get; set; } = ["cpu"];
     public int EmbeddedRunnerWorkers { get; set; } = 1;
+    /// <summary>Queue the quick search when the embedded default starts on an empty database (default: on in the embedded default only).</summary>
+    public bool? WelcomeSearch { get; set; }
 }
