@@ -4,12 +4,13 @@ using Microsoft.AspNetCore.Mvc.Testing;
 namespace PcDarts.Api.Tests;
 
 /// <summary>The real API host on a test database; with <paramref name="embeddedRunner"/>, its in-process runner too.</summary>
-public sealed class ApiFactory(string connectionString, bool embeddedRunner) : WebApplicationFactory<Program>
+public sealed class ApiFactory(string connectionString, bool embeddedRunner, bool welcomeSearch = false) : WebApplicationFactory<Program>
 {
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
         builder.UseSetting("ConnectionStrings:Postgres", connectionString);
         builder.UseSetting("PcDarts:EmbeddedRunner", embeddedRunner ? "true" : "false");
+        builder.UseSetting("PcDarts:WelcomeSearch", welcomeSearch ? "true" : "false");
     }
 }

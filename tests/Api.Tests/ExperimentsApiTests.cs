@@ -85,3 +85,31 @@ public sealed class ExperimentsApiTests(PostgresCluster cluster)
         return await scope.ServiceProvider.GetRequiredService<PcDartsDbContext>().Experiments.CountAsync();
     }
 }
+
+[Collection(PostgresCollection.Name)]
+public sealed class WelcomeSearchTests(PostgresCluster cluster)
+{
+    [Fact]
+    public async Task A_first_start_queues_the_quick_search_once()
+    {
+        var database = await cluster.CreateDatabaseAsync();
+        await using (var api = new ApiFactory(database, embeddedRunner: false, welcomeSearch: true))
+        {
+            using var client = api.CreateClient();
+            var page = await client.GetFromJsonAsync<JsonElement>("/api/experiments");
+
+            var welcome = Assert.Single(page.GetProperty("items").EnumerateArray());
+            Assert.Contains("welcome", welcome.GetProperty("tags").EnumerateArray().Select(t => t.GetString()));
+            Assert.Equal("queued", welcome.GetProperty("status").GetString());
+            var id = welcome.GetProperty("id").GetGuid();
+            var experiment = await client.GetFromJsonAsync<JsonElement>($"/api/experiments/{id}");
+            Assert.Equal(PcDarts.Core.Specs.SearchPresets.QuickSearch.Channels, experiment.GetProperty("spec").GetProperty("channels").GetInt32());
+        }
+        await using (var again = new ApiFactory(database, embeddedRunner: false, welcomeSearch: true))
+        {
+            using var client = again.CreateClient();
+            var page = await client.GetFromJsonAsync<JsonElement>("/api/experiments");
+            Assert.Single(page.GetProperty("items").EnumerateArray());
+        }
+    }
+}

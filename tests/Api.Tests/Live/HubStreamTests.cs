@@ -112,7 +112,7 @@ public sealed class HubStreamTests(PostgresCluster cluster)
             await hubs[i].InvokeAsync(nameof(IExperimentHub.Subscribe), id);
         }
 
-        FakeRunner.CommitEpoch(connectionString, id, epoch: 1);
+        RecordedEpochs.CommitEpoch(connectionString, id, epoch: 1);
 
         var epochs = await Task.WhenAll(received.Select(r => r.Task.WaitAsync(TimeSpan.FromSeconds(10))));
         Assert.Equal([1, 1], epochs);
@@ -140,11 +140,11 @@ public sealed class HubStreamTests(PostgresCluster cluster)
         }
 
         // Epochs committed while it reconnects are not replayed (clients refetch); one after it must arrive.
-        var recorder = FakeRunner.Recorder(connectionString, id);
+        var recorder = RecordedEpochs.Recorder(connectionString, id);
         for (var epoch = 1; !received.Task.IsCompleted; epoch++)
         {
             Assert.True(epoch <= 50, "no epoch arrived within 10 s of the kill");
-            FakeRunner.CommitEpoch(recorder, epoch);
+            RecordedEpochs.CommitEpoch(recorder, epoch);
             await Task.WhenAny(received.Task, Task.Delay(200));
         }
         Assert.True(await received.Task >= 1);

@@ -46,7 +46,7 @@ public sealed class LiveLatencyBenchmark(PostgresCluster cluster, ITestOutputHel
     private static async Task<string> MeasureAsync(LiveApiHost api, string connectionString, int clients)
     {
         var id = await Polling.SubmitAsync(api.Http, Specs.TinySearch(), $"bench {clients}");
-        var recorder = FakeRunner.Recorder(connectionString, id);
+        var recorder = RecordedEpochs.Recorder(connectionString, id);
         var committed = new long[Warmup + Epochs + 1];
         var received = new long[clients, Warmup + Epochs + 1];
         var pending = 0;
@@ -72,7 +72,7 @@ public sealed class LiveLatencyBenchmark(PostgresCluster cluster, ITestOutputHel
         {
             Volatile.Write(ref pending, clients);
             var before = Stopwatch.GetTimestamp();
-            FakeRunner.CommitEpoch(recorder, epoch);
+            RecordedEpochs.CommitEpoch(recorder, epoch);
             committed[epoch] = Stopwatch.GetTimestamp();
             commitTimes.Add(Stopwatch.GetElapsedTime(before, committed[epoch]).TotalMilliseconds);
             // One epoch at a time, as a runner commits them (minutes apart): latency, not throughput.

@@ -6,7 +6,7 @@ using PcDarts.Persistence.Runs;
 namespace PcDarts.Api.Tests.Live;
 
 /// <summary>A runner's epoch commit through the real <see cref="RunRecorder"/> (rows, checkpoint and NOTIFY in one transaction), without training.</summary>
-internal static class FakeRunner
+internal static class RecordedEpochs
 {
     public static RunRecorder Recorder(string connectionString, Guid experimentId) =>
         new(new Factory(connectionString), experimentId, TimeProvider.System);
