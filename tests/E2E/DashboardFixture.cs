@@ -43,6 +43,7 @@ public sealed class DashboardFixture : IAsyncLifetime
         Api = new HttpClient { BaseAddress = BaseAddress };
 
         _playwright = await Playwright.CreateAsync();
+        Assertions.SetDefaultExpectTimeout(30_000);
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
             ExecutablePath = "/usr/bin/chromium",
@@ -59,6 +60,9 @@ public sealed class DashboardFixture : IAsyncLifetime
             ViewportSize = new ViewportSize { Width = width, Height = height },
             AcceptDownloads = true,
         });
+        // Two cores shared by the API, its runner and the browser: a page action may wait behind a training step.
+        context.SetDefaultTimeout(90_000);
+        context.SetDefaultNavigationTimeout(90_000);
         return await context.NewPageAsync();
     }
 

@@ -29,7 +29,7 @@ internal static class Extensions
             // Registered before anything that uses the database, so it is stopped after all of them.
             var folder = Path.Combine(DataRoot(builder.Environment.ContentRootPath, options.DataFolder), "postgres");
             var local = LocalPostgres.StartAsync(new LocalPostgresOptions { Folder = folder }).GetAwaiter().GetResult();
-            services.AddHostedService(_ => new LocalPostgresLifetime(local));
+            services.AddHostedService(sp => new LocalPostgresLifetime(local, sp.GetRequiredService<IHostApplicationLifetime>()));
             connectionString = local.ConnectionString;
             builder.Configuration["ConnectionStrings:Postgres"] = connectionString;
         }
@@ -111,11 +111,19 @@ internal sealed class MigrateOnStart(DatabaseMigrator migrator) : IHostedService
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }
 
-/// <summary>Stops the embedded default's PostgreSQL when the host stops.</summary>
-internal sealed class LocalPostgresLifetime(LocalPostgres postgres) : IHostedService
+/// <summary>
+/// Stops the embedded default's PostgreSQL once the host has stopped: after the server, the dashboard's circuits,
+/// the live listener and the runner (which puts its job back on the queue) are done with it.
+/// </summary>
+internal sealed class LocalPostgresLifetime(LocalPostgres postgres, IHostApplicationLifetime lifetime) : IHostedService
 {
-    public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-    public async Task StopAsync(CancellationToken cancellationToken) => await postgres.DisposeAsync();
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        lifetime.ApplicationStopped.Register(() => postgres.DisposeAsync().AsTask().GetAwaiter().GetResult());
+        return Task.CompletedTask;
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }
 
 /// <summary>The embedded default's in-process runner: the same RunnerHost that `pcdarts runner` runs.</summary>
