@@ -41,17 +41,7 @@ public static class ExperimentsApi
         validation.AddSpecErrors("spec", spec.Validate());
         if (!validation.IsValid) return TypedResults.ValidationProblem(validation.ToDictionary());
 
-        var experiment = new Experiment
-        {
-            Id = Guid.CreateVersion7(),
-            Kind = ExperimentKinds.Search,
-            Name = request.Name!.Trim(),
-            Tags = NormalizeTags(request.Tags),
-            Spec = System.Text.Json.JsonSerializer.Serialize(spec, ExperimentMapping.SpecJson),
-            Seed = spec.Seed,
-            Queue = spec.Queue ?? JobQueues.Cpu,
-            CreatedAt = clock.GetUtcNow(),
-        };
+        var experiment = NewExperiment(ExperimentKinds.Search, request.Name!, request.Tags, spec, spec.Seed, spec.Queue, clock);
         var dto = await EnqueueAsync(experiment, db, jobs, ct);
         return TypedResults.Created($"/api/experiments/{experiment.Id}", dto);
     }
@@ -77,19 +67,9 @@ public static class ExperimentsApi
         }
         if (!validation.IsValid) return TypedResults.ValidationProblem(validation.ToDictionary());
 
-        var experiment = new Experiment
-        {
-            Id = Guid.CreateVersion7(),
-            Kind = ExperimentKinds.Retrain,
-            Name = request.Name!.Trim(),
-            Tags = NormalizeTags(request.Tags),
-            Spec = System.Text.Json.JsonSerializer.Serialize(spec, ExperimentMapping.SpecJson),
-            Seed = spec.Seed,
-            Queue = spec.Queue ?? JobQueues.Cpu,
-            CreatedAt = clock.GetUtcNow(),
-            DerivedFromId = request.FromExperimentId,
-            Genotype = genotype!.ToDartsText(),
-        };
+        var experiment = NewExperiment(ExperimentKinds.Retrain, request.Name!, request.Tags, spec, spec.Seed, spec.Queue, clock);
+        experiment.DerivedFromId = request.FromExperimentId;
+        experiment.Genotype = genotype!.ToDartsText();
         var dto = await EnqueueAsync(experiment, db, jobs, ct);
         return TypedResults.Created($"/api/experiments/{experiment.Id}", dto);
     }
@@ -101,6 +81,18 @@ public static class ExperimentsApi
         validation.Require(tags is null || tags.All(t => !string.IsNullOrWhiteSpace(t) && t.Length <= 64), "tags",
             "each tag must be non-empty and at most 64 characters");
     }
+
+    private static Experiment NewExperiment<TSpec>(string kind, string name, string[]? tags, TSpec spec, int seed, string? queue, TimeProvider clock) => new()
+    {
+        Id = Guid.CreateVersion7(),
+        Kind = kind,
+        Name = name.Trim(),
+        Tags = NormalizeTags(tags),
+        Spec = System.Text.Json.JsonSerializer.Serialize(spec, ExperimentMapping.SpecJson),
+        Seed = seed,
+        Queue = queue ?? JobQueues.Cpu,
+        CreatedAt = clock.GetUtcNow(),
+    };
 
     internal static string[] NormalizeTags(string[]? tags) =>
         (tags ?? []).Select(t => t.Trim()).Distinct(StringComparer.Ordinal).ToArray();

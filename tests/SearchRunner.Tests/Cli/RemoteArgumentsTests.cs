@@ -31,7 +31,7 @@ public sealed class RemoteArgumentsTests
     [Fact]
     public void Metrics_csv_has_a_header_and_one_invariant_culture_row_per_epoch_with_empty_cells_for_nulls()
     {
-        var csv = DownloadCommand.ToCsv([new EpochMetrics
+        var csv = PcDarts.Core.Metrics.MetricsCsv.Write([new EpochMetrics
         {
             Epoch = 1, TrainLoss = 2.5, TrainTop1 = 12.5, LearningRate = 0.1, Seconds = 3, ImagesPerSecond = 64, PeakProcessBytes = 1024,
             ArchitectureUpdated = false,

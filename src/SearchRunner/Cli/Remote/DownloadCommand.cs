@@ -43,8 +43,7 @@ internal static class DownloadCommand
         {
             "genotype" => Get(api, $"api/experiments/{id}/genotype?format={format}"),
             "weights" => Get(api, $"api/experiments/{id}/weights"),
-            _ when format == "csv" => Encoding.UTF8.GetBytes(ToCsv(api.GetMetricsAsync(id, 0, CancellationToken.None).GetAwaiter().GetResult().Epochs)),
-            _ => Get(api, $"api/experiments/{id}/metrics"),
+            _ => Get(api, $"api/experiments/{id}/metrics?format={format}"),
         };
         if (output == "-")
         {
@@ -60,26 +59,4 @@ internal static class DownloadCommand
     }
 
     private static byte[] Get(ExperimentsClient api, string path) => api.GetBytesAsync(path, CancellationToken.None).GetAwaiter().GetResult();
-
-    private static readonly string[] Columns =
-        ["epoch", "trainLoss", "trainTop1", "validLoss", "validTop1", "validTop5", "learningRate", "seconds", "imagesPerSecond",
-         "peakProcessBytes", "peakCudaBytes", "architectureUpdated", "dropPathProbability"];
-
-    internal static string ToCsv(IEnumerable<EpochMetrics> epochs)
-    {
-        var csv = new StringBuilder(string.Join(",", Columns)).Append('\n');
-        foreach (var m in epochs)
-        {
-            object?[] cells = [m.Epoch, m.TrainLoss, m.TrainTop1, m.ValidLoss, m.ValidTop1, m.ValidTop5, m.LearningRate, m.Seconds,
-                m.ImagesPerSecond, m.PeakProcessBytes, m.PeakCudaBytes, m.ArchitectureUpdated, m.DropPathProbability];
-            csv.AppendJoin(',', cells.Select(c => c switch
-            {
-                null => "",
-                bool b => b ? "true" : "false",
-                IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
-                _ => c.ToString(),
-            })).Append('\n');
-        }
-        return csv.ToString();
-    }
 }
