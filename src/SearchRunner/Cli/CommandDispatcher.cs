@@ -56,6 +56,10 @@ public static class CommandDispatcher
         {
             return Fail(e.Message);
         }
+        catch (Training.CheckpointMismatchException e)
+        {
+            return Fail($"--resume: {e.Message}");
+        }
         catch (ServerProblemException e)
         {
             return Fail(e.Message, e.ExitCode);

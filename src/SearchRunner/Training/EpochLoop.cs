@@ -62,10 +62,10 @@ internal abstract class EpochLoop(string kind, string specJson, int epochs, Devi
     {
         var header = Checkpoint.ReadHeader(checkpoint);
         if (header.Kind != kind)
-            throw new InvalidDataException($"the checkpoint belongs to a {header.Kind} run, not a {kind}");
+            throw new CheckpointMismatchException($"the checkpoint belongs to a {header.Kind} run, not a {kind}");
         // Compared before any tensor is loaded: a different network would fail there with a less useful message.
         if (Identity(header.Spec) != Identity(specJson))
-            throw new InvalidOperationException($"the checkpoint was written by a {kind} with different settings; start a new run instead of resuming");
+            throw new CheckpointMismatchException($"the checkpoint was written by a {kind} with different settings; start a new run instead of resuming");
         Checkpoint.Restore(checkpoint, TrainedNetwork, Optimizers);
         RestoreArchitecture(header.Architecture);
         return header.History;

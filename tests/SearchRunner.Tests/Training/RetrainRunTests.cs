@@ -74,7 +74,7 @@ public class RetrainRunTests
         var spec = Tiny with { Epochs = 1, Subset = 64 };
         RetrainRun.Run(spec, Cell, new FileRunStore(folder.Path), null, CancellationToken.None);
 
-        Assert.Throws<InvalidOperationException>(() =>
+        Assert.Throws<CheckpointMismatchException>(() =>
             RetrainRun.Run(spec with { Epochs = 2 }, PublishedGenotypes.DARTS_V2, new FileRunStore(folder.Path), null, CancellationToken.None));
     }
 

@@ -86,7 +86,7 @@ public class SearchRunTests
         var spec = TinySearch.Spec with { Epochs = 1 };
         SearchRun.Run(spec, new FileRunStore(folder.Path), null, CancellationToken.None);
 
-        var error = Assert.Throws<InvalidOperationException>(() =>
+        var error = Assert.Throws<CheckpointMismatchException>(() =>
             SearchRun.Run(spec with { Epochs = 2, K = 4 }, new FileRunStore(folder.Path), null, CancellationToken.None));
         Assert.Contains("different settings", error.Message);
     }
