@@ -33,6 +33,25 @@ public class SearchCommandTests
         Assert.Contains("finished run", again.Stderr);
     }
 
+    [Fact]
+    public void Resuming_with_other_settings_is_refused_with_the_flag_named_and_the_run_left_as_it_was()
+    {
+        using var folder = new TempDirectory();
+        var output = Path.Combine(folder.Path, "run");
+        var oneEpoch = Tiny.ToArray();
+        oneEpoch[Array.IndexOf(oneEpoch, "--epochs") + 1] = "1";
+        Assert.Equal(0, PcDartsProcess.Run(["search", .. oneEpoch, "--out", output]).ExitCode);
+        File.Delete(Path.Combine(output, "genotype.json"));
+        var before = File.ReadAllText(Path.Combine(output, "metrics.jsonl"));
+
+        var result = PcDartsProcess.Run("search", "--out", output, "--resume", "--k", "1");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("--resume", result.Stderr);
+        Assert.Contains("different settings", result.Stderr);
+        Assert.Equal(before, File.ReadAllText(Path.Combine(output, "metrics.jsonl")));
+    }
+
     [Theory]
     [InlineData(new[] { "--k", "4", "--channels", "6" }, "--k", "6")]
     [InlineData(new[] { "--k", "3" }, "--k", "3")]
