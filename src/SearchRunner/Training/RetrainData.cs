@@ -20,14 +20,14 @@ internal sealed class RetrainData : IDisposable
             train = taken;
         }
         var test = DatasetCatalog.Load(spec.Dataset, spec.DataDir, DatasetSplit.Test);
-        var inputSize = spec.InputSize ?? (spec.Network == NetworkShapes.ImageNet ? 224 : (int?)null);
+        var inputSize = NetworkShapes.InputSize(spec.Network, spec.InputSize, spec.Dataset);
         var augment = AugmentOptions.ForDataset(spec.Dataset, cutout: spec.Cutout > 0, cutoutLength: Math.Max(spec.Cutout, 1))
             with { ResizeTo = inputSize };
         return new RetrainData { Train = train, Test = test, Augment = augment };
     }
 
     /// <summary>The side length the network sees.</summary>
-    public int InputSize => Augment.ResizeTo ?? Train.Height;
+    public int InputSize => Augment.ResizeTo!.Value;
 
     public void Dispose()
     {

@@ -24,13 +24,9 @@ internal sealed class SearchData : IDisposable
         if (weights.Length == 0 || architecture.Length == 0)
             throw new SpecValidationException([new SpecError("trainPortion",
                 $"splitting {images.Count} examples at {spec.TrainPortion} leaves one half empty")]);
-        var augment = AugmentOptions.ForDataset(spec.Dataset, cutout: false) with { ResizeTo = InputSizeOf(spec) };
+        var augment = AugmentOptions.ForDataset(spec.Dataset, cutout: false) with { ResizeTo = NetworkShapes.InputSize(spec.Network, spec.InputSize, spec.Dataset) };
         return new SearchData { Images = images, WeightIndices = weights, ArchitectureIndices = architecture, Augment = augment };
     }
-
-    /// <summary>The ImageNet-shaped network expects 224×224 unless told otherwise; the CIFAR shape takes images as they are.</summary>
-    internal static int? InputSizeOf(SearchSpec spec) =>
-        spec.InputSize ?? (spec.Network == NetworkShapes.ImageNet ? 224 : null);
 
     public void Dispose() => Images.Dispose();
 }
