@@ -3,7 +3,7 @@ using PcDarts.Api.Apis;
 using PcDarts.Core.Contracts;
 using PcDarts.Core.Specs;
 using PcDarts.Persistence;
-using PcDarts.SearchRunner.Data;
+using PcDarts.Engine.Data;
 using Microsoft.EntityFrameworkCore;
 
 namespace PcDarts.Api.Infrastructure;

@@ -3,8 +3,8 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using PcDarts.Core.Specs;
-using PcDarts.SearchRunner.Search;
-using PcDarts.SearchRunner.Training;
+using PcDarts.Engine.Search;
+using PcDarts.Engine.Training;
 using TorchSharp;
 using static TorchSharp.torch;
 

@@ -1,6 +1,6 @@
 using PcDarts.Core.Specs;
 using PcDarts.SearchRunner.Cli.Remote;
-using PcDarts.SearchRunner.Data;
+using PcDarts.Engine.Data;
 
 namespace PcDarts.SearchRunner.Cli;
 
@@ -56,7 +56,7 @@ public static class CommandDispatcher
         {
             return Fail(e.Message);
         }
-        catch (Training.CheckpointMismatchException e)
+        catch (PcDarts.Engine.Training.CheckpointMismatchException e)
         {
             return Fail($"--resume: {e.Message}");
         }

@@ -1,8 +1,8 @@
 using System.Text.Json.Nodes;
 using PcDarts.Core.Search;
 using PcDarts.Core.Specs;
-using PcDarts.SearchRunner.Evaluation;
-using PcDarts.SearchRunner.Search;
+using PcDarts.Engine.Evaluation;
+using PcDarts.Engine.Search;
 using TorchSharp;
 
 namespace PcDarts.SearchRunner.Cli;

@@ -7,7 +7,7 @@ internal static class OutputFolder
     public static bool Prepare(string folder, bool resume, string finishedMarker)
     {
         var finished = File.Exists(Path.Combine(folder, finishedMarker));
-        var hasCheckpoint = Training.FileRunStore.HasCheckpoint(folder);
+        var hasCheckpoint = PcDarts.Engine.Training.FileRunStore.HasCheckpoint(folder);
         if (finished && !resume)
             throw new CliUsageException($"--out: '{folder}' already holds a finished run; choose another folder");
         if (hasCheckpoint && !resume)

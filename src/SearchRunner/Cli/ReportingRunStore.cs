@@ -1,4 +1,4 @@
-using PcDarts.SearchRunner.Training;
+using PcDarts.Engine.Training;
 
 namespace PcDarts.SearchRunner.Cli;
 

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using PcDarts.Core.Metrics;
-using PcDarts.SearchRunner.Training;
+using PcDarts.Engine.Training;
 
 namespace PcDarts.SearchRunner.Cli;
 

@@ -2,7 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using PcDarts.Core.Genotypes;
 using PcDarts.Core.Specs;
-using PcDarts.SearchRunner.Training;
+using PcDarts.Engine.Training;
 
 namespace PcDarts.SearchRunner.Cli;
 

@@ -2,7 +2,7 @@ using System.Text.Json;
 using PcDarts.Core.Specs;
 using PcDarts.Persistence.Entities;
 using PcDarts.Persistence.Runs;
-using PcDarts.SearchRunner.Training;
+using PcDarts.Engine.Training;
 
 namespace PcDarts.SearchRunner.Runner;
 

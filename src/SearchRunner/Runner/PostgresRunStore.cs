@@ -2,7 +2,7 @@ using System.Globalization;
 using PcDarts.Core.Metrics;
 using PcDarts.Persistence.Events;
 using PcDarts.Persistence.Runs;
-using PcDarts.SearchRunner.Training;
+using PcDarts.Engine.Training;
 
 namespace PcDarts.SearchRunner.Runner;
 

@@ -1,0 +1,58 @@
+using PcDarts.Core.Specs;
+
+namespace PcDarts.Engine.Data;
+
+/// <summary>Finds and loads a data set by its name in <see cref="DatasetNames"/>.</summary>
+public static class DatasetCatalog
+{
+    public const string FashionMnistDefaultDir = "/usr/share/datasets/fashion-mnist";
+    /// <summary>CIFAR-10 cannot be installed from a package here; relative to the working directory.</summary>
+    public const string Cifar10DefaultDir = "data/cifar10";
+    /// <summary>The folder cifar-10-binary.tar.gz unpacks to; looked for inside the data folder too.</summary>
+    public const string Cifar10ArchiveFolder = "cifar-10-batches-bin";
+
+    public const int SyntheticChannels = 3;
+    public const int SyntheticSize = 32;
+    public const int SyntheticClasses = 10;
+    public const int SyntheticTrainCount = 2048;
+    public const int SyntheticTestCount = 512;
+    /// <summary>One seed for both splits: they share class prototypes (see <see cref="SyntheticDataset"/>).</summary>
+    public const int SyntheticSeed = 20190101;
+
+    public static ImageDataset Load(string name, string? dataDir, DatasetSplit split, int? syntheticCount = null) => name switch
+    {
+        DatasetNames.FashionMnist => LoadFashionMnist(dataDir ?? FashionMnistDefaultDir, split),
+        DatasetNames.Cifar10 => LoadCifar10(dataDir ?? Cifar10DefaultDir, split),
+        DatasetNames.Synthetic => SyntheticDataset.Create(
+            syntheticCount ?? (split == DatasetSplit.Train ? SyntheticTrainCount : SyntheticTestCount),
+            SyntheticChannels, SyntheticSize, SyntheticClasses, SyntheticSeed, split),
+        _ => throw new ArgumentException($"Unknown data set '{name}'; known: {string.Join(", ", DatasetNames.All)}.", nameof(name)),
+    };
+
+    private static ImageDataset LoadFashionMnist(string dir, DatasetSplit split)
+    {
+        var prefix = split == DatasetSplit.Train ? "train" : "t10k";
+        string[] expected = [$"{prefix}-images-idx3-ubyte.gz", $"{prefix}-labels-idx1-ubyte.gz"];
+        // Accept the files gzipped, as distributed, or already unpacked.
+        var found = expected.Select(f => FirstExisting(Path.Combine(dir, f), Path.Combine(dir, f[..^3]))).ToArray();
+        if (found.Any(f => f is null))
+            throw new DatasetNotFoundException(DatasetNames.FashionMnist, dir, expected,
+                "Install it with `apt-get install dataset-fashion-mnist` (files go to /usr/share/datasets/fashion-mnist), or pass the folder holding them.");
+        return FashionMnistReader.Read(found[0]!, found[1]!);
+    }
+
+    private static ImageDataset LoadCifar10(string dir, DatasetSplit split)
+    {
+        var expected = split == DatasetSplit.Train ? Cifar10Reader.TrainBatchFiles : Cifar10Reader.TestBatchFiles;
+        foreach (var folder in new[] { dir, Path.Combine(dir, Cifar10ArchiveFolder) })
+        {
+            var files = expected.Select(f => Path.Combine(folder, f)).ToList();
+            if (files.All(File.Exists))
+                return Cifar10Reader.Read(files);
+        }
+        throw new DatasetNotFoundException(DatasetNames.Cifar10, dir, expected,
+            $"Download the binary version (cifar-10-binary.tar.gz) from https://www.cs.toronto.edu/~kriz/cifar.html and unpack it there (a '{Cifar10ArchiveFolder}' subfolder is fine).");
+    }
+
+    private static string? FirstExisting(params string[] paths) => paths.FirstOrDefault(File.Exists);
+}

@@ -1,0 +1,7 @@
+namespace PcDarts.Engine.Data;
+
+public enum DatasetSplit
+{
+    Train,
+    Test,
+}

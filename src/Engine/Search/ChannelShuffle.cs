@@ -1,0 +1,21 @@
+using static TorchSharp.torch;
+
+namespace PcDarts.Engine.Search;
+
+/// <summary>
+/// Channel shuffle (pc-darts.md §2): view B×g×(C/g)×H×W, swap the two channel axes, flatten. After a partial-channel
+/// mixed op it moves the processed C/K channels apart so that the next edge samples a different mix.
+/// </summary>
+public static class ChannelShuffle
+{
+    /// <remarks>Shuffling with C/g groups undoes a shuffle with g groups.</remarks>
+    public static Tensor Apply(Tensor x, int groups)
+    {
+        if (groups == 1) return x;
+        long batch = x.shape[0], channels = x.shape[1], height = x.shape[2], width = x.shape[3];
+        if (groups < 1 || channels % groups != 0)
+            throw new ArgumentException($"{groups} groups do not divide {channels} channels", nameof(groups));
+        // reshape copies once: the transposed view is not contiguous.
+        return x.view(batch, groups, channels / groups, height, width).transpose(1, 2).reshape(batch, channels, height, width);
+    }
+}

@@ -1,0 +1,17 @@
+using TorchSharp;
+
+namespace PcDarts.Engine.Training;
+
+/// <summary>The device is chosen once per run: the first CUDA device when there is one, else the CPU.</summary>
+public static class ComputeDevice
+{
+    public static torch.Device Select() => torch.cuda.is_available() ? torch.CUDA : torch.CPU;
+
+    public static void ApplyThreads(int? threads)
+    {
+        if (threads is { } count) torch.set_num_threads(count);
+    }
+
+    public static string Describe(torch.Device device) =>
+        device.type == DeviceType.CUDA ? $"cuda:{device.index} ({torch.cuda.device_count()} visible)" : $"cpu ({torch.get_num_threads()} threads)";
+}

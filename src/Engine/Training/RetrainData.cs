@@ -1,0 +1,37 @@
+using PcDarts.Core.Specs;
+using PcDarts.Engine.Data;
+
+namespace PcDarts.Engine.Training;
+
+/// <summary>The training set (optionally its first N examples) and the held-out test set of a retrain.</summary>
+internal sealed class RetrainData : IDisposable
+{
+    public required ImageDataset Train { get; init; }
+    public required ImageDataset Test { get; init; }
+    public required AugmentOptions Augment { get; init; }
+
+    public static RetrainData Load(RetrainSpec spec)
+    {
+        var train = DatasetCatalog.Load(spec.Dataset, spec.DataDir, DatasetSplit.Train);
+        if (spec.Subset is { } subset && subset < train.Count)
+        {
+            var taken = train.Take(subset);
+            train.Dispose();
+            train = taken;
+        }
+        var test = DatasetCatalog.Load(spec.Dataset, spec.DataDir, DatasetSplit.Test);
+        var inputSize = NetworkShapes.InputSize(spec.Network, spec.InputSize, spec.Dataset);
+        var augment = AugmentOptions.ForDataset(spec.Dataset, cutout: spec.Cutout > 0, cutoutLength: Math.Max(spec.Cutout, 1))
+            with { ResizeTo = inputSize };
+        return new RetrainData { Train = train, Test = test, Augment = augment };
+    }
+
+    /// <summary>The side length the network sees.</summary>
+    public int InputSize => Augment.ResizeTo!.Value;
+
+    public void Dispose()
+    {
+        Train.Dispose();
+        Test.Dispose();
+    }
+}

@@ -1,7 +1,0 @@
-namespace PcDarts.SearchRunner.Data;
-
-public enum DatasetSplit
-{
-    Train,
-    Test,
-}

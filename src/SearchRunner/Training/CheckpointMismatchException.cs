@@ -1,4 +1,0 @@
-namespace PcDarts.SearchRunner.Training;
-
-/// <summary>A checkpoint that belongs to another run: resuming from it would silently continue something else.</summary>
-public sealed class CheckpointMismatchException(string message) : InvalidOperationException(message);
