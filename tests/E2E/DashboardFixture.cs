@@ -14,7 +14,7 @@ namespace PcDarts.E2E;
 /// </summary>
 public sealed class DashboardFixture : IAsyncLifetime
 {
-    /// <summary>Launch arguments verified on this kind of machine (facts.md).</summary>
+    /// <summary>Debian's Chromium with the launch arguments in docs/stack.md (Blazor and browser tests).</summary>
     private static readonly string[] ChromiumArgs =
         ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
 
@@ -105,7 +105,7 @@ public sealed class DashboardCollection : ICollectionFixture<DashboardFixture>
 
 internal static class TorchTestSetup
 {
-    /// <summary>The embedded runner trains in this process: one torch thread (facts.md).</summary>
+    /// <summary>The embedded runner trains in this process: one torch thread (docs/stack.md, TorchSharp threads).</summary>
     [ModuleInitializer]
     internal static void UseOneThread() => torch.set_num_threads(1);
 }

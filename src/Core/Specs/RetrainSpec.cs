@@ -2,7 +2,7 @@ namespace PcDarts.Core.Specs;
 
 /// <summary>
 /// Everything that decides the retraining of a found cell from scratch as a full network, except the genotype itself.
-/// The defaults are the paper's CIFAR-10 evaluation (pc-darts.md §5); validated in one place for the CLI, API and job.
+/// The defaults are the paper's CIFAR-10 evaluation (docs/pc-darts.md §5); validated in one place for the CLI, API and job.
 /// </summary>
 public sealed record RetrainSpec : IValidatedSpec
 {
@@ -10,7 +10,7 @@ public sealed record RetrainSpec : IValidatedSpec
     public string? DataDir { get; init; }
     public string Network { get; init; } = NetworkShapes.Cifar;
     public int Epochs { get; init; } = 600;
-    /// <summary>The paper states 128; the authors' CIFAR script defaults to 96 (pc-darts.md §8).</summary>
+    /// <summary>The paper states 128; the authors' CIFAR script defaults to 96 (docs/pc-darts.md §8).</summary>
     public int BatchSize { get; init; } = 128;
     public int Channels { get; init; } = 36;
     public int Layers { get; init; } = 20;

@@ -3,7 +3,7 @@ using PcDarts.Core.Search;
 namespace PcDarts.Core.Specs;
 
 /// <summary>
-/// Everything that decides a PC-DARTS search. The defaults are the paper's CIFAR-10 setting (pc-darts.md §4);
+/// Everything that decides a PC-DARTS search. The defaults are the paper's CIFAR-10 setting (docs/pc-darts.md §4);
 /// the CLI, the REST API and the queued job all read this one record and validate it with <see cref="Validate"/>.
 /// </summary>
 public sealed record SearchSpec : IValidatedSpec

@@ -48,7 +48,7 @@ public static class RunnerHost
                 while (await timer.WaitForNextTickAsync(cancellationToken)) await heartbeat.BeatAsync(cancellationToken);
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested) { }
-            // Graceful stop: running jobs see their token fire and go back to the queue (facts.md, Hangfire).
+            // Graceful stop: running jobs see their token fire and go back to the queue (docs/stack.md, Hangfire).
             server.SendStop();
             await server.WaitForShutdownAsync(CancellationToken.None);
         }

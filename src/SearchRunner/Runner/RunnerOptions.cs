@@ -8,7 +8,7 @@ public sealed record RunnerOptions(IReadOnlyList<string> Queues, string Name, in
 {
     /// <summary>
     /// How long a job fetched by a runner that stopped answering stays invisible before another runner takes it.
-    /// Sliding: a live runner keeps extending it, so only a dead runner's job is taken over (facts.md, Hangfire).
+    /// Sliding: a live runner keeps extending it, so only a dead runner's job is taken over (docs/stack.md, Hangfire).
     /// </summary>
     public TimeSpan InvisibilityTimeout { get; init; } = TimeSpan.FromSeconds(60);
     /// <summary>How often an idle worker looks at its queues: the pickup latency of a new job.</summary>
