@@ -13,7 +13,7 @@ internal static class ExperimentMapping
         using var spec = JsonDocument.Parse(e.Spec);
         var dataset = spec.RootElement.TryGetProperty("dataset", out var d) && d.ValueKind == JsonValueKind.String ? d.GetString() : null;
         int? k = spec.RootElement.TryGetProperty("k", out var kv) && kv.ValueKind == JsonValueKind.Number ? kv.GetInt32() : null;
-        return new(e.Id, e.Kind, e.Name, e.Tags, e.Status, e.Queue, e.CreatedAt, e.StartedAt, e.FinishedAt, epochs, best, dataset, k, e.Parameters);
+        return new(e.Id, e.Kind, e.Name, e.Tags, e.Status, e.Queue, e.CreatedAt, e.StartedAt, e.FinishedAt, epochs, best, dataset, k, e.Parameters, e.CreatedBy);
     }
 
     public static ExperimentDto ToDto(this Experiment e, int epochs, double? best, IEnumerable<JobAttempt> attempts) =>
@@ -22,5 +22,5 @@ internal static class ExperimentMapping
             e.MultiplyAdds, epochs, best,
             attempts.OrderBy(a => a.Id)
                 .Select(a => new JobAttemptDto(a.Id, a.HangfireJobId, a.Runner, a.StartedAt, a.FinishedAt, a.Outcome, a.ResumedAfterEpoch, a.Error))
-                .ToList());
+                .ToList(), e.CreatedBy);
 }

@@ -109,7 +109,7 @@ public static class ExperimentsApi
     }
 
     public static async Task<Ok<ExperimentPage>> ListExperiments(
-        PcDartsDbContext db, string? status, string? kind, string? tag, string? text, int? page, int? pageSize, CancellationToken ct)
+        PcDartsDbContext db, string? status, string? kind, string? tag, string? text, int? page, int? pageSize, CancellationToken ct, string? createdBy = null)
     {
         var size = Math.Clamp(pageSize ?? 20, 1, 200);
         var number = Math.Max(page ?? 1, 1);
@@ -117,6 +117,7 @@ public static class ExperimentsApi
         if (!string.IsNullOrEmpty(status)) query = query.Where(e => e.Status == status);
         if (!string.IsNullOrEmpty(kind)) query = query.Where(e => e.Kind == kind);
         if (!string.IsNullOrEmpty(tag)) query = query.Where(e => e.Tags.Contains(tag));
+        if (!string.IsNullOrEmpty(createdBy)) query = query.Where(e => e.CreatedBy == createdBy);
         if (!string.IsNullOrEmpty(text)) query = query.Where(e => EF.Functions.ILike(e.Name, $"%{text}%"));
         var total = await query.CountAsync(ct);
         var rows = await query

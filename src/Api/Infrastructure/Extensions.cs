@@ -4,6 +4,7 @@ using Hangfire.PostgreSql;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using PcDarts.Api.Auth;
 using PcDarts.Api.Dashboard;
 using PcDarts.Api.Live;
 using PcDarts.Persistence;
@@ -24,10 +25,11 @@ internal static class Extensions
 
         var connectionString = builder.Configuration.GetConnectionString("Postgres");
         var embedded = string.IsNullOrWhiteSpace(connectionString);
+        var dataRoot = DataRoot(builder.Environment.ContentRootPath, options.DataFolder);
         if (embedded)
         {
             // Registered before anything that uses the database, so it is stopped after all of them.
-            var folder = Path.Combine(DataRoot(builder.Environment.ContentRootPath, options.DataFolder), "postgres");
+            var folder = Path.Combine(dataRoot, "postgres");
             var local = LocalPostgres.StartAsync(new LocalPostgresOptions { Folder = folder }).GetAwaiter().GetResult();
             services.AddHostedService(sp => new LocalPostgresLifetime(local, sp.GetRequiredService<IHostApplicationLifetime>()));
             connectionString = local.ConnectionString;
@@ -36,6 +38,7 @@ internal static class Extensions
 
         services.AddPcDartsPersistence(connectionString!);
         services.AddHostedService<MigrateOnStart>();
+        builder.AddPlatformAuth(embedded ? dataRoot : null);
         if (options.WelcomeSearch ?? embedded)
             services.AddHostedService<WelcomeSearch>();
         services.AddLiveEvents(connectionString!);
@@ -61,7 +64,7 @@ internal static class Extensions
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.AddProblemDetails();
         services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
-        services.AddOpenApi();
+        services.AddOpenApi(o => o.AddDocumentTransformer<BearerSecurityScheme>());
         builder.AddDashboard();
         services.AddHealthChecks().AddCheck<DatabaseReadyCheck>("database", tags: ["ready"]);
     }
@@ -87,13 +90,13 @@ internal static class Extensions
 
     public static void MapPlatformHealthChecks(this WebApplication app)
     {
-        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
-        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") });
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") }).AllowAnonymous();
     }
 
-    /// <summary>Hangfire's dashboard at /hangfire (local requests only until auth arrives).</summary>
+    /// <summary>Hangfire's dashboard at /hangfire, for admins signed in to the dashboard.</summary>
     public static void MapHangfireDashboardPage(this WebApplication app) =>
-        app.MapHangfireDashboard("/hangfire", new DashboardOptions { DashboardTitle = "PcDarts jobs" });
+        app.MapHangfireDashboard("/hangfire", new DashboardOptions { DashboardTitle = "PcDarts jobs", Authorization = [new AdminOnlyDashboardFilter()] });
 
     public static void PrintUrlOnStart(this WebApplication app) =>
         app.Lifetime.ApplicationStarted.Register(() =>

@@ -30,13 +30,14 @@ public sealed record ExperimentDto(
     long? MultiplyAdds,
     int EpochsCompleted,
     double? BestValidTop1,
-    IReadOnlyList<JobAttemptDto> Attempts);
+    IReadOnlyList<JobAttemptDto> Attempts,
+    string? CreatedBy = null);
 
 /// <summary>A row of the experiments list; <paramref name="Dataset"/> and <paramref name="K"/> come from the spec (K is null for a retrain).</summary>
 public sealed record ExperimentSummaryDto(
     Guid Id, string Kind, string Name, string[] Tags, string Status, string Queue,
     DateTimeOffset CreatedAt, DateTimeOffset? StartedAt, DateTimeOffset? FinishedAt, int EpochsCompleted, double? BestValidTop1,
-    string? Dataset = null, int? K = null, long? Parameters = null);
+    string? Dataset = null, int? K = null, long? Parameters = null, string? CreatedBy = null);
 
 public sealed record ExperimentPage(IReadOnlyList<ExperimentSummaryDto> Items, int Page, int PageSize, int Total);
 
