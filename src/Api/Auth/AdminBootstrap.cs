@@ -70,7 +70,7 @@ internal sealed class AdminBootstrap(IServiceScopeFactory scopes, IOptions<AuthO
     }
 
     private static string GeneratePassword() =>
-        Convert.ToBase64String(RandomNumberGenerator.GetBytes(18)).Replace('+', 'x').Replace('/', 'y') + "-A1";
+        Microsoft.AspNetCore.WebUtilities.WebEncoders.Base64UrlEncode(RandomNumberGenerator.GetBytes(18));
 
     private static void Check(IdentityResult result, string what)
     {

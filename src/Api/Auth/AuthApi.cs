@@ -31,10 +31,13 @@ public static class AuthApi
         return TypedResults.SignIn(principal, authenticationScheme: AuthSchemes.AccessToken);
     }
 
-    public static Ok<MeDto> Me(ClaimsPrincipal user) =>
-        TypedResults.Ok(new MeDto(user.UserId() ?? Guid.Empty, user.Email(), user.Role(), Via(user)));
+    public static Ok<MeDto> Me(ClaimsPrincipal user, HttpContext http) =>
+        TypedResults.Ok(new MeDto(user.UserId() ?? Guid.Empty, user.Email(), user.Role(), Via(http)));
 
-    private static string Via(ClaimsPrincipal user) =>
-        user.HasClaim(c => c.Type == PlatformClaims.TokenId) ? "personal token"
-        : user.Identity?.AuthenticationType == AuthSchemes.AccessToken ? "access token" : "cookie";
+    private static string Via(HttpContext http) => AuthSchemes.Select(http) switch
+    {
+        AuthSchemes.PersonalToken => "personal token",
+        var scheme when scheme == AuthSchemes.AccessToken => "access token",
+        _ => "cookie",
+    };
 }

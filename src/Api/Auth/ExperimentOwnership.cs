@@ -15,7 +15,8 @@ public static class ExperimentOwnership
     /// <summary>Every endpoint of the group that is not a read (GET, HEAD, or <see cref="ComputesOnlyAttribute"/>) needs a member or an admin.</summary>
     public static RouteGroupBuilder RequireMemberToChange(this RouteGroupBuilder group)
     {
-        ((IEndpointConventionBuilder)group).Add(endpoint =>
+        // Finally: after each endpoint's own conventions, so its ComputesOnly mark is seen.
+        ((IEndpointConventionBuilder)group).Finally(endpoint =>
         {
             var methods = endpoint.Metadata.OfType<HttpMethodMetadata>().SelectMany(m => m.HttpMethods).ToList();
             var reads = methods.Count > 0 && methods.All(m => ReadMethods.Contains(m, StringComparer.OrdinalIgnoreCase));

@@ -15,6 +15,7 @@ internal sealed class LiveApiHost : IAsyncDisposable
         _factory = factory;
         Address = address;
         Http = new HttpClient { BaseAddress = address };
+        Http.UseToken(TestUsers.AdminToken);
     }
 
     public Uri Address { get; }
@@ -33,7 +34,9 @@ internal sealed class LiveApiHost : IAsyncDisposable
         return new LiveApiHost(factory, address);
     }
 
-    public HubConnection Hub() => new HubConnectionBuilder().WithUrl(new Uri(Address, "hubs/experiments")).Build();
+    public HubConnection Hub(string? token = TestUsers.AdminToken) => new HubConnectionBuilder()
+        .WithUrl(new Uri(Address, "hubs/experiments"), o => o.AccessTokenProvider = () => Task.FromResult(token))
+        .Build();
 
     public async ValueTask DisposeAsync()
     {
