@@ -14,7 +14,7 @@ public static class AuthApi
     public static RouteGroupBuilder MapAuthApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/auth").WithTags("Auth");
-        api.MapPost("/login", Login).WithName(nameof(Login)).AllowAnonymous()
+        api.MapPost("/login", Login).WithName(nameof(Login)).AllowAnonymous().RequireRateLimiting(AbuseLimits.LoginPolicy)
             .Produces<AccessTokenResponse>().ProducesProblem(StatusCodes.Status401Unauthorized);
         api.MapGet("/me", Me).WithName(nameof(Me));
         return api;

@@ -51,6 +51,7 @@ internal static class AuthExtensions
             .AddPolicy(PlatformRoles.Member, p => p.RequireRole(PlatformRoles.Member, PlatformRoles.Admin))
             .AddPolicy(PlatformRoles.Admin, p => p.RequireRole(PlatformRoles.Admin));
 
+        services.AddAbuseLimits(builder.Configuration);
         services.AddHttpContextAccessor();
         services.AddSingleton<CurrentActor>();
         services.AddSingleton<ExperimentChangeInterceptor>();
@@ -87,8 +88,11 @@ internal static class AuthExtensions
 
     public static void UsePlatformAuth(this WebApplication app)
     {
+        app.UseSecurityHeaders();
+        app.UseRequestSizeLimit();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseRateLimiter();
     }
 
     /// <summary>Login and logout (REST and page), /api/auth/me, tokens, users and the audit log.</summary>

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.Options;
 using PcDarts.Core.Security;
 using PcDarts.Persistence;
 using PcDarts.Persistence.Entities;
@@ -14,21 +15,21 @@ namespace PcDarts.Api.Auth;
 /// behalf of a signed-in user (REST or dashboard) stamps <see cref="Experiment.CreatedBy"/>, checks the role and the
 /// ownership, and writes the audit line in the same transaction. Saves with no user (runners, the welcome search) pass.
 /// </summary>
-internal sealed class ExperimentChangeInterceptor(CurrentActor actor, TimeProvider clock) : SaveChangesInterceptor
+internal sealed class ExperimentChangeInterceptor(CurrentActor actor, TimeProvider clock, IOptions<AbuseLimitsOptions> limits) : SaveChangesInterceptor
 {
     public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
     {
-        Apply(eventData.Context);
+        ApplyAsync(eventData.Context, CancellationToken.None).GetAwaiter().GetResult();
         return result;
     }
 
-    public override ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+    public override async ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
     {
-        Apply(eventData.Context);
-        return ValueTask.FromResult(result);
+        await ApplyAsync(eventData.Context, cancellationToken);
+        return result;
     }
 
-    private void Apply(DbContext? context)
+    private async Task ApplyAsync(DbContext? context, CancellationToken ct)
     {
         if (context is not PcDartsDbContext db || actor.User is not { } user) return;
         db.ChangeTracker.DetectChanges();
@@ -38,13 +39,25 @@ internal sealed class ExperimentChangeInterceptor(CurrentActor actor, TimeProvid
             var action = ActionOf(entry);
             if (action is null) continue;
             var experiment = entry.Entity;
-            if (action == AuditActions.ExperimentCreated) experiment.CreatedBy = user.Email();
+            if (action == AuditActions.ExperimentCreated)
+            {
+                experiment.CreatedBy = user.Email();
+                await EnforceCapAsync(db, experiment.CreatedBy, ct);
+            }
             else if (!MayChange(user, experiment.CreatedBy))
                 throw new ExperimentAccessDeniedException(experiment.Id, experiment.CreatedBy);
             if (!user.IsInRole(PlatformRoles.Member) && !user.IsAdmin())
                 throw new ExperimentAccessDeniedException(experiment.Id, experiment.CreatedBy);
             AuditLog.Add(db, user.Email(), action, experiment.Id.ToString(), now, experiment.Name);
         }
+    }
+
+    private async Task EnforceCapAsync(PcDartsDbContext db, string email, CancellationToken ct)
+    {
+        var cap = limits.Value.MaxActiveExperiments;
+        var active = await db.Experiments.CountAsync(e => e.CreatedBy == email &&
+            (e.Status == ExperimentStatuses.Queued || e.Status == ExperimentStatuses.Running), ct);
+        if (active >= cap) throw new ActiveExperimentCapException(cap);
     }
 
     private static string? ActionOf(EntityEntry<Experiment> entry) => entry.State switch

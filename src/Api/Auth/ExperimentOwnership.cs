@@ -18,18 +18,29 @@ public static class ExperimentOwnership
         // Finally: after each endpoint's own conventions, so its ComputesOnly mark is seen.
         ((IEndpointConventionBuilder)group).Finally(endpoint =>
         {
-            var methods = endpoint.Metadata.OfType<HttpMethodMetadata>().SelectMany(m => m.HttpMethods).ToList();
-            var reads = methods.Count > 0 && methods.All(m => ReadMethods.Contains(m, StringComparer.OrdinalIgnoreCase));
-            if (!reads && !endpoint.Metadata.OfType<ComputesOnlyAttribute>().Any())
-                endpoint.Metadata.Add(new Microsoft.AspNetCore.Authorization.AuthorizeAttribute(PlatformRoles.Member));
+            if (IsChange(endpoint)) endpoint.Metadata.Add(new Microsoft.AspNetCore.Authorization.AuthorizeAttribute(PlatformRoles.Member));
         });
         return group;
     }
 
-    /// <summary>On top of <see cref="RequireMemberToChange"/>: a change to one experiment ({id}) needs its creator or an admin.</summary>
+    private static bool IsChange(EndpointBuilder endpoint)
+    {
+        var methods = endpoint.Metadata.OfType<HttpMethodMetadata>().SelectMany(m => m.HttpMethods).ToList();
+        var reads = methods.Count > 0 && methods.All(m => ReadMethods.Contains(m, StringComparer.OrdinalIgnoreCase));
+        return !reads && !endpoint.Metadata.OfType<ComputesOnlyAttribute>().Any();
+    }
+
+    /// <summary>
+    /// On top of <see cref="RequireMemberToChange"/>: a change to one experiment ({id}) needs its creator or an admin, and
+    /// each user's changes are rate-limited.
+    /// </summary>
     public static RouteGroupBuilder RequireOwnerToChange(this RouteGroupBuilder group)
     {
-        group.RequireMemberToChange().AddEndpointFilter(async (context, next) =>
+        ((IEndpointConventionBuilder)group.RequireMemberToChange()).Finally(endpoint =>
+        {
+            if (IsChange(endpoint)) endpoint.Metadata.Add(new Microsoft.AspNetCore.RateLimiting.EnableRateLimitingAttribute(AbuseLimits.ChangesPolicy));
+        });
+        group.AddEndpointFilter(async (context, next) =>
         {
             var http = context.HttpContext;
             if (HttpMethods.IsGet(http.Request.Method) || HttpMethods.IsHead(http.Request.Method) ||

@@ -16,7 +16,7 @@ internal static class LoginPage
     public static void MapLoginPage(this IEndpointRouteBuilder app)
     {
         app.MapGet(Path, Show).AllowAnonymous().ExcludeFromDescription();
-        app.MapPost(Path, Submit).AllowAnonymous().ExcludeFromDescription();
+        app.MapPost(Path, Submit).AllowAnonymous().RequireRateLimiting(AbuseLimits.LoginPolicy).ExcludeFromDescription();
         // SameSite=Lax keeps other sites from posting here with the cookie, so no antiforgery token is needed to sign out.
         app.MapPost(LogoutPath, Logout).DisableAntiforgery().ExcludeFromDescription();
     }

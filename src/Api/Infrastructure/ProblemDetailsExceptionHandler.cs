@@ -21,6 +21,7 @@ internal sealed class ProblemDetailsExceptionHandler(IProblemDetailsService prob
                 spec.Errors.GroupBy(e => $"spec.{e.Field}").ToDictionary(g => g.Key, g => g.Select(e => e.Message).ToArray()))
             { Status = StatusCodes.Status400BadRequest, Title = "One or more validation errors occurred." },
             Auth.ExperimentAccessDeniedException denied => new ProblemDetails { Status = StatusCodes.Status403Forbidden, Title = "Not yours", Detail = denied.Message },
+            Auth.ActiveExperimentCapException cap => new ProblemDetails { Status = StatusCodes.Status409Conflict, Title = "Too many active experiments", Detail = cap.Message },
             _ => null,
         };
         if (problem is null) return false;
