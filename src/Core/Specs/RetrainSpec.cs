@@ -37,8 +37,8 @@ public sealed record RetrainSpec : IValidatedSpec
     public IReadOnlyList<SpecError> Validate()
     {
         var rules = new SpecRules();
-        rules.Common(Dataset, Network, Epochs, BatchSize, Channels, Layers, LearningRate, Momentum, WeightDecay, GradClip, InputSize, Threads, Queue);
-        rules.Require(AuxiliaryWeight is >= 0 and <= 10, "auxiliaryWeight", $"must be between 0 and 10, got {AuxiliaryWeight}");
+        rules.Common(Dataset, Network, Epochs, BatchSize, Channels, Layers, LearningRate, Momentum, WeightDecay, GradClip, InputSize, Subset, Threads, Queue);
+        rules.NotNegative(AuxiliaryWeight, SpecLimits.MaxAuxiliaryWeight, "auxiliaryWeight");
         if (AuxiliaryWeight > 0 && NetworkShapes.All.Contains(Network) && DatasetNames.All.Contains(Dataset))
         {
             var input = NetworkShapes.InputSize(Network, InputSize, Dataset);
@@ -48,11 +48,10 @@ public sealed record RetrainSpec : IValidatedSpec
                 $"the auxiliary tower needs {needed}×{needed} features but {input}×{input} inputs give {features}×{features}; set inputSize to at least {needed * (Network == NetworkShapes.ImageNet ? 32 : 4)} or auxiliaryWeight to 0");
         }
         rules.Fraction(DropPath, "dropPath");
-        rules.Between(Cutout, 0, 512, "cutout");
+        rules.Between(Cutout, 0, SpecLimits.MaxInputSize, "cutout");
         rules.Fraction(LabelSmoothing, "labelSmoothing");
         rules.OneOf(Schedule, LearningRateSchedules.All, "schedule", "schedule");
-        rules.Require(LrWarmupEpochs >= 0 && LrWarmupEpochs < Math.Max(Epochs, 1), "lrWarmupEpochs", $"must be 0 or more and less than epochs, got {LrWarmupEpochs}");
-        rules.Require(Subset is null or >= 1, "subset", $"must be at least 1 example, got {Subset}");
+        rules.Warmup(LrWarmupEpochs, Epochs, inclusive: false, "lrWarmupEpochs");
         return rules;
     }
 
