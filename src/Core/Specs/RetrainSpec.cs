@@ -7,6 +7,7 @@ namespace PcDarts.Core.Specs;
 public sealed record RetrainSpec : IValidatedSpec
 {
     public string Dataset { get; init; } = DatasetNames.Cifar10;
+    /// <summary>Folder holding the data set's files; null means its standard place. Local runs only: the API refuses it and platform jobs ignore it.</summary>
     public string? DataDir { get; init; }
     public string Network { get; init; } = NetworkShapes.Cifar;
     public int Epochs { get; init; } = 600;
@@ -31,6 +32,7 @@ public sealed record RetrainSpec : IValidatedSpec
     public int? Subset { get; init; }
     public int? InputSize { get; init; }
     public int Seed { get; init; }
+    /// <summary>Torch intra-op threads for a local run; null = the library's default. Platform jobs keep their process's own setting.</summary>
     public int? Threads { get; init; }
     public string? Queue { get; init; }
 

@@ -9,7 +9,7 @@ namespace PcDarts.Core.Specs;
 public sealed record SearchSpec : IValidatedSpec
 {
     public string Dataset { get; init; } = DatasetNames.Cifar10;
-    /// <summary>Folder holding the data set's files; null means its standard place.</summary>
+    /// <summary>Folder holding the data set's files; null means its standard place. Local runs only: the API refuses it and platform jobs ignore it.</summary>
     public string? DataDir { get; init; }
     public string Network { get; init; } = NetworkShapes.Cifar;
     public int Epochs { get; init; } = 50;
@@ -39,7 +39,7 @@ public sealed record SearchSpec : IValidatedSpec
     /// <summary>Side length the images are resized to; null = native (224 for the ImageNet shape).</summary>
     public int? InputSize { get; init; }
     public int Seed { get; init; } = 2;
-    /// <summary>Torch intra-op threads; null = the library's default.</summary>
+    /// <summary>Torch intra-op threads for a local run; null = the library's default. Platform jobs keep their process's own setting.</summary>
     public int? Threads { get; init; }
     /// <summary>Hangfire queue a platform job runs on: "cpu" or "gpu" (ignored by the CLI).</summary>
     public string? Queue { get; init; }
