@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using PcDarts.Core.Specs;
+using PcDarts.Persistence.Entities;
 
 namespace PcDarts.Api.Infrastructure;
 
@@ -8,7 +9,6 @@ public sealed class RequestLimitsOptions
 {
     /// <summary>Largest <see cref="SpecCost"/> a queued run may have; the default admits every paper-scale preset.</summary>
     public double MaxSpecCost { get; set; } = SpecCost.DefaultLimit;
-    public int MaxNameLength { get; set; } = 200;
     public int MaxTags { get; set; } = 32;
     public int MaxTagLength { get; set; } = 64;
     /// <summary>For the list's filters (status, kind, tag, text).</summary>
@@ -31,7 +31,7 @@ public sealed class RequestLimits(IOptions<RequestLimitsOptions> options)
     internal void CheckSubmission(Validation validation, string? name, string[]? tags)
     {
         validation.Require(!string.IsNullOrWhiteSpace(name), "name", "is required");
-        validation.Require(name is null || name.Trim().Length <= Options.MaxNameLength, "name", $"must be at most {Options.MaxNameLength} characters");
+        validation.Require(name is null || name.Trim().Length <= Experiment.MaxNameLength, "name", $"must be at most {Experiment.MaxNameLength} characters");
         validation.Require(name is null || !name.Any(char.IsControl), "name", "must not contain control characters");
         if (tags is null) return;
         validation.Require(tags.Length <= Options.MaxTags, "tags", $"at most {Options.MaxTags} tags, got {tags.Length}");
