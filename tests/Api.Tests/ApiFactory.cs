@@ -1,5 +1,8 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using PcDarts.Persistence;
 
 namespace PcDarts.Api.Tests;
 
@@ -12,5 +15,12 @@ public sealed class ApiFactory(string connectionString, bool embeddedRunner, boo
         builder.UseSetting("ConnectionStrings:Postgres", connectionString);
         builder.UseSetting("PcDarts:EmbeddedRunner", embeddedRunner ? "true" : "false");
         builder.UseSetting("PcDarts:WelcomeSearch", welcomeSearch ? "true" : "false");
+    }
+
+    /// <summary>Rows in the experiments table: what a refused request must leave untouched.</summary>
+    public async Task<int> CountExperimentsAsync()
+    {
+        using var scope = Services.CreateScope();
+        return await scope.ServiceProvider.GetRequiredService<PcDartsDbContext>().Experiments.CountAsync();
     }
 }

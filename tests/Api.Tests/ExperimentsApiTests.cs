@@ -1,9 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
-using PcDarts.Persistence;
 
 namespace PcDarts.Api.Tests;
 
@@ -23,7 +20,7 @@ public sealed class ExperimentsApiTests(PostgresCluster cluster)
         var errors = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors");
         foreach (var field in new[] { "name", "spec.dataset", "spec.epochs", "spec.k" })
             Assert.True(errors.TryGetProperty(field, out _), $"no error for {field}: {errors}");
-        Assert.Equal(0, await CountExperimentsAsync(api));
+        Assert.Equal(0, await api.CountExperimentsAsync());
     }
 
     [Fact]
@@ -39,7 +36,7 @@ public sealed class ExperimentsApiTests(PostgresCluster cluster)
         Assert.Equal(HttpStatusCode.BadRequest, mistyped.StatusCode);
         var errors = (await mistyped.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors");
         Assert.True(errors.TryGetProperty("spec.epochs", out _), errors.ToString());
-        Assert.Equal(0, await CountExperimentsAsync(api));
+        Assert.Equal(0, await api.CountExperimentsAsync());
     }
 
     [Fact]
@@ -77,12 +74,6 @@ public sealed class ExperimentsApiTests(PostgresCluster cluster)
         using var client = api.CreateClient();
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/health/live")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/health/ready")).StatusCode);
-    }
-
-    private static async Task<int> CountExperimentsAsync(ApiFactory api)
-    {
-        using var scope = api.Services.CreateScope();
-        return await scope.ServiceProvider.GetRequiredService<PcDartsDbContext>().Experiments.CountAsync();
     }
 }
 

@@ -33,12 +33,12 @@ public static class ExperimentsApi
     }
 
     public static async Task<Results<Created<ExperimentDto>, ValidationProblem>> CreateSearch(
-        CreateSearchRequest request, PcDartsDbContext db, IBackgroundJobClient jobs, TimeProvider clock, CancellationToken ct)
+        CreateSearchRequest request, RequestLimits limits, PcDartsDbContext db, IBackgroundJobClient jobs, TimeProvider clock, CancellationToken ct)
     {
         var validation = new Validation();
-        ValidateCommon(validation, request.Name, request.Tags);
+        limits.CheckSubmission(validation, request.Name, request.Tags);
         var spec = request.Spec ?? new SearchSpec();
-        validation.AddSpecErrors("spec", spec.Validate());
+        limits.CheckSearch(validation, spec);
         if (!validation.IsValid) return TypedResults.ValidationProblem(validation.ToDictionary());
 
         var experiment = NewExperiment(ExperimentKinds.Search, request.Name!, request.Tags, spec, spec.Seed, spec.Queue, clock);
@@ -47,12 +47,12 @@ public static class ExperimentsApi
     }
 
     public static async Task<Results<Created<ExperimentDto>, ValidationProblem>> CreateRetrain(
-        CreateRetrainRequest request, PcDartsDbContext db, IBackgroundJobClient jobs, TimeProvider clock, CancellationToken ct)
+        CreateRetrainRequest request, RequestLimits limits, PcDartsDbContext db, IBackgroundJobClient jobs, TimeProvider clock, CancellationToken ct)
     {
         var validation = new Validation();
-        ValidateCommon(validation, request.Name, request.Tags);
+        limits.CheckSubmission(validation, request.Name, request.Tags);
         var spec = request.Spec ?? new RetrainSpec();
-        validation.AddSpecErrors("spec", spec.Validate());
+        limits.CheckRetrain(validation, spec, request.Genotype);
         PcDarts.Core.Genotypes.Genotype? genotype = null;
         if ((request.Genotype is null) == (request.FromExperimentId is null))
             validation.Add(request.Genotype is null ? "genotype" : "fromExperimentId", "give exactly one of genotype and fromExperimentId");
@@ -72,14 +72,6 @@ public static class ExperimentsApi
         experiment.Genotype = genotype!.ToDartsText();
         var dto = await EnqueueAsync(experiment, db, jobs, ct);
         return TypedResults.Created($"/api/experiments/{experiment.Id}", dto);
-    }
-
-    internal static void ValidateCommon(Validation validation, string? name, string[]? tags)
-    {
-        validation.Require(!string.IsNullOrWhiteSpace(name), "name", "is required");
-        validation.Require(name is null || name.Trim().Length <= 200, "name", "must be at most 200 characters");
-        validation.Require(tags is null || tags.All(t => !string.IsNullOrWhiteSpace(t) && t.Length <= 64), "tags",
-            "each tag must be non-empty and at most 64 characters");
     }
 
     private static Experiment NewExperiment<TSpec>(string kind, string name, string[]? tags, TSpec spec, int seed, string? queue, TimeProvider clock) => new()
@@ -108,11 +100,14 @@ public static class ExperimentsApi
         return experiment.ToDto(0, null, []);
     }
 
-    public static async Task<Ok<ExperimentPage>> ListExperiments(
-        PcDartsDbContext db, string? status, string? kind, string? tag, string? text, int? page, int? pageSize, CancellationToken ct)
+    public static async Task<Results<Ok<ExperimentPage>, ValidationProblem>> ListExperiments(
+        RequestLimits limits, PcDartsDbContext db, string? status, string? kind, string? tag, string? text, int? page, int? pageSize, CancellationToken ct)
     {
-        var size = Math.Clamp(pageSize ?? 20, 1, 200);
-        var number = Math.Max(page ?? 1, 1);
+        var validation = new Validation();
+        limits.CheckListQuery(validation, status, kind, tag, text, page, pageSize);
+        if (!validation.IsValid) return TypedResults.ValidationProblem(validation.ToDictionary());
+        var size = pageSize ?? 20;
+        var number = page ?? 1;
         var query = db.Experiments.AsNoTracking();
         if (!string.IsNullOrEmpty(status)) query = query.Where(e => e.Status == status);
         if (!string.IsNullOrEmpty(kind)) query = query.Where(e => e.Kind == kind);

@@ -2,6 +2,7 @@ using Hangfire;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using PcDarts.Api.Apis;
+using PcDarts.Api.Infrastructure;
 using PcDarts.Core.Contracts;
 using PcDarts.Core.Metrics;
 using PcDarts.Persistence;
@@ -14,13 +15,17 @@ namespace PcDarts.Api.Dashboard;
 /// browsers, CI and the pages, without a loopback HTTP hop or a base address to guess. Each call gets its own DbContext,
 /// because a Blazor circuit outlives any request scope and may run calls concurrently.
 /// </summary>
-internal sealed class DashboardData(IDbContextFactory<PcDartsDbContext> contexts, IBackgroundJobClient jobs, TimeProvider clock) : IDashboardData
+internal sealed class DashboardData(IDbContextFactory<PcDartsDbContext> contexts, IBackgroundJobClient jobs, TimeProvider clock, RequestLimits limits) : IDashboardData
 {
     public async Task<ExperimentPage> ListExperimentsAsync(ExperimentQuery q, CancellationToken ct = default)
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
-        var result = await ExperimentsApi.ListExperiments(db, Empty(q.Status), Empty(q.Kind), Empty(q.Tag), Empty(q.Text), q.Page, q.PageSize, ct);
-        return result.Value!;
+        return (await ExperimentsApi.ListExperiments(limits, db, Empty(q.Status), Empty(q.Kind), Empty(q.Tag), Empty(q.Text), q.Page, q.PageSize, ct)).Result switch
+        {
+            Ok<ExperimentPage> ok => ok.Value!,
+            ValidationProblem problem => throw new ArgumentException(string.Join("; ", problem.ProblemDetails.Errors.Select(e => $"{e.Key}: {string.Join(" ", e.Value)}"))),
+            var other => throw new InvalidOperationException($"unexpected result {other}"),
+        };
     }
 
     public async Task<ExperimentDto?> GetExperimentAsync(Guid id, CancellationToken ct = default)
@@ -44,7 +49,7 @@ internal sealed class DashboardData(IDbContextFactory<PcDartsDbContext> contexts
     public async Task<SubmitResult> SubmitSearchAsync(CreateSearchRequest request, CancellationToken ct = default)
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
-        return (await ExperimentsApi.CreateSearch(request, db, jobs, clock, ct)).Result switch
+        return (await ExperimentsApi.CreateSearch(request, limits, db, jobs, clock, ct)).Result switch
         {
             Created<ExperimentDto> created => SubmitResult.Created(created.Value!.Id),
             ValidationProblem problem => new SubmitResult(null, problem.ProblemDetails.Errors.AsReadOnly()),
@@ -55,7 +60,7 @@ internal sealed class DashboardData(IDbContextFactory<PcDartsDbContext> contexts
     public async Task<SubmitResult> SubmitRetrainAsync(CreateRetrainRequest request, CancellationToken ct = default)
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
-        return (await ExperimentsApi.CreateRetrain(request, db, jobs, clock, ct)).Result switch
+        return (await ExperimentsApi.CreateRetrain(request, limits, db, jobs, clock, ct)).Result switch
         {
             Created<ExperimentDto> created => SubmitResult.Created(created.Value!.Id),
             ValidationProblem problem => new SubmitResult(null, problem.ProblemDetails.Errors.AsReadOnly()),

@@ -21,6 +21,8 @@ internal static class Extensions
         var options = builder.Configuration.GetSection("PcDarts").Get<PlatformOptions>() ?? new PlatformOptions();
         services.AddOptions<PlatformOptions>().BindConfiguration("PcDarts");
         services.AddSingleton(TimeProvider.System);
+        services.AddOptions<RequestLimitsOptions>().BindConfiguration("PcDarts:Limits");
+        services.AddSingleton<RequestLimits>();
 
         var connectionString = builder.Configuration.GetConnectionString("Postgres");
         var embedded = string.IsNullOrWhiteSpace(connectionString);

@@ -24,7 +24,7 @@ internal sealed class WelcomeSearch(IServiceScopeFactory scopes, ILogger<Welcome
         var fashionMnist = File.Exists(Path.Combine(DatasetCatalog.FashionMnistDefaultDir, "train-images-idx3-ubyte.gz"));
         var spec = fashionMnist ? SearchPresets.QuickSearch : SearchPresets.QuickSearch with { Dataset = DatasetNames.Synthetic };
         var request = new CreateSearchRequest($"Welcome: quick {spec.Dataset} search", ["welcome", "quick"], spec);
-        var result = await ExperimentsApi.CreateSearch(request, db, scope.ServiceProvider.GetRequiredService<IBackgroundJobClient>(),
+        var result = await ExperimentsApi.CreateSearch(request, scope.ServiceProvider.GetRequiredService<RequestLimits>(), db, scope.ServiceProvider.GetRequiredService<IBackgroundJobClient>(),
             scope.ServiceProvider.GetRequiredService<TimeProvider>(), cancellationToken);
         if (result.Result is Microsoft.AspNetCore.Http.HttpResults.Created<ExperimentDto> created)
             logger.LogInformation("Queued a welcome search on {Dataset}: /experiments/{Id}", spec.Dataset, created.Value!.Id);

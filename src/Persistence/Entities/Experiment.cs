@@ -21,6 +21,9 @@ public static class ExperimentStatuses
 /// <summary>One search or retrain: what was asked (spec), where it stands (status) and what it found (genotype).</summary>
 public sealed class Experiment
 {
+    /// <summary>Longest name the column holds.</summary>
+    public const int MaxNameLength = 200;
+
     public Guid Id { get; set; }
     public required string Kind { get; set; }
     public required string Name { get; set; }

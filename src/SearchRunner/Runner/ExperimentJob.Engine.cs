@@ -26,9 +26,12 @@ public sealed partial class ExperimentJob
         return new EngineResult(outcome.Genotype.ToDartsText(), outcome.Parameters, outcome.MultiplyAdds, outcome.FinalWeights);
     }
 
+    // A platform job runs inside a process it shares: the runner's (or, embedded, the API's). Torch's thread count is
+    // that process's own setting, and data come from the built-in data sets' standard places, so a stored spec's
+    // threads and dataDir (the local CLI's options) are dropped here whatever the row says.
     private static RunOutcome RunSearch(SearchSpec spec, RunRecorder recorder, CancellationToken cancellationToken) =>
-        SearchRun.Run(spec, new PostgresRunStore(recorder, spec.Epochs), progress: null, cancellationToken);
+        SearchRun.Run(spec with { Threads = null, DataDir = null }, new PostgresRunStore(recorder, spec.Epochs), progress: null, cancellationToken);
 
     private static RunOutcome RunRetrain(RetrainSpec spec, Core.Genotypes.Genotype genotype, RunRecorder recorder, CancellationToken cancellationToken) =>
-        RetrainRun.Run(spec, genotype, new PostgresRunStore(recorder, spec.Epochs), progress: null, cancellationToken);
+        RetrainRun.Run(spec with { Threads = null, DataDir = null }, genotype, new PostgresRunStore(recorder, spec.Epochs), progress: null, cancellationToken);
 }

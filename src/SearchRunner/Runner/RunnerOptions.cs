@@ -13,5 +13,7 @@ public sealed record RunnerOptions(IReadOnlyList<string> Queues, string Name, in
     public TimeSpan InvisibilityTimeout { get; init; } = TimeSpan.FromSeconds(60);
     /// <summary>How often an idle worker looks at its queues: the pickup latency of a new job.</summary>
     public TimeSpan QueuePollInterval { get; init; } = TimeSpan.FromMilliseconds(500);
-    public TimeSpan HeartbeatInterval { get; init; } = TimeSpan.FromSeconds(5);
+    public TimeSpan HeartbeatInterval { get; init; } = DefaultHeartbeatInterval;
+
+    public static readonly TimeSpan DefaultHeartbeatInterval = TimeSpan.FromSeconds(5);
 }
