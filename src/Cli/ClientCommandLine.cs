@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Net.Http;
 using PcDarts.Cli.CommandLine;
 using PcDarts.Cli.Commands;
 using PcDarts.Cli.Remote;

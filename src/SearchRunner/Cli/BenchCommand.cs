@@ -1,8 +1,8 @@
+using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using System.CommandLine;
 using PcDarts.Cli.CommandLine;
 using PcDarts.Cli.Specs;
 using PcDarts.Core.Specs;
