@@ -1,30 +1,29 @@
+using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
+using PcDarts.Cli.CommandLine;
+using PcDarts.Cli.Remote;
 using PcDarts.Core.Contracts;
 
-namespace PcDarts.SearchRunner.Cli.Remote;
+namespace PcDarts.Cli.Commands;
 
 /// <summary>`pcdarts list`: the platform's experiments, newest first.</summary>
 internal static class ListCommand
 {
-    public const string Usage = """
-        pcdarts list --server URL [--status queued|running|succeeded|failed|cancelled] [--json]
-
-          --json                one JSON object per experiment per line
-          --server URL          the PcDarts API (default: $PCDARTS_SERVER)
-        """;
-
     private static readonly string[] Statuses = ["queued", "running", "succeeded", "failed", "cancelled"];
 
-    public static int Run(IReadOnlyList<string> rawArgs)
+    public static Command Create()
     {
-        var args = new CommandArguments("list", rawArgs, ["--server", "--status"], ["--json"]);
-        args.ExpectPositionals(0, "pcdarts list --server URL [--status S] [--json]");
-        var status = args.Text("--status");
-        if (status is not null && !Statuses.Contains(status))
-            throw new CliUsageException($"--status: expected one of {string.Join(", ", Statuses)}, got '{status}'");
-        var server = ServerArgument.Resolve(args);
+        var server = ServerOption.Create();
+        var status = CliOption.OneOf("--status", "only experiments in this status", Statuses);
+        var json = CliOption.Flag("--json", "one JSON object per experiment per line");
+        var command = new Command("list", "list the platform's experiments, newest first") { server, status, json };
+        command.SetAction(r => Run(ServerOption.Resolve(r.GetValue(server), "pcdarts list"), r.GetValue(status), r.GetValue(json)));
+        return command;
+    }
 
+    private static int Run(Uri server, string? status, bool json)
+    {
         using var api = ExperimentsClient.For(server);
         var items = new List<ExperimentSummaryDto>();
         for (var page = 1; ; page++)
@@ -34,7 +33,7 @@ internal static class ListCommand
             if (result.Items.Count == 0 || items.Count >= result.Total) break;
         }
 
-        if (args.Has("--json"))
+        if (json)
         {
             foreach (var e in items) Console.Out.WriteLine(JsonSerializer.Serialize(e, ExperimentsClient.Json));
             return ExitCodes.Succeeded;

@@ -5,7 +5,7 @@ using PcDarts.Core.Contracts;
 using PcDarts.Core.Live;
 using PcDarts.Core.Metrics;
 
-namespace PcDarts.SearchRunner.Cli.Remote;
+namespace PcDarts.Cli.Remote;
 
 /// <summary>
 /// Follows one experiment to its end: through the API's live stream when it can be reached, else by polling the REST

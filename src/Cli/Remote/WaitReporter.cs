@@ -5,7 +5,7 @@ using PcDarts.Core.Contracts;
 using PcDarts.Core.Live;
 using PcDarts.Core.Metrics;
 
-namespace PcDarts.SearchRunner.Cli.Remote;
+namespace PcDarts.Cli.Remote;
 
 /// <summary>
 /// What `wait` shows: with --json one JSON object per event on stdout ({"event":"epochCompleted",…}); otherwise a

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text.Json;
 
-namespace PcDarts.SearchRunner.Cli.Remote;
+namespace PcDarts.Cli.Remote;
 
 /// <summary>An error response from the API, phrased as one line: a 400 names its field ("spec.epochs: must be …").</summary>
 internal sealed class ServerProblemException(HttpStatusCode status, string message) : Exception(message)

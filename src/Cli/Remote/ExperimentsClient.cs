@@ -3,9 +3,9 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using PcDarts.Core.Contracts;
 
-namespace PcDarts.SearchRunner.Cli.Remote;
+namespace PcDarts.Cli.Remote;
 
-/// <summary>The REST calls the remote verbs make, typed with the API's own contracts.</summary>
+/// <summary>The REST calls the client verbs make, typed with the API's own contracts.</summary>
 internal sealed class ExperimentsClient(HttpClient http) : IDisposable
 {
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
@@ -26,6 +26,10 @@ internal sealed class ExperimentsClient(HttpClient http) : IDisposable
 
     public Task<ExperimentDto> GetAsync(Guid id, CancellationToken ct) =>
         SendAsync<ExperimentDto>(HttpMethod.Get, $"api/experiments/{id}", null, ct);
+
+    /// <summary>Asks for a cancel (202): a queued experiment ends at once, a running one at its next step.</summary>
+    public Task<ExperimentDto> CancelAsync(Guid id, CancellationToken ct) =>
+        SendAsync<ExperimentDto>(HttpMethod.Post, $"api/experiments/{id}/cancel", null, ct);
 
     public Task<MetricsDto> GetMetricsAsync(Guid id, int afterEpoch, CancellationToken ct) =>
         SendAsync<MetricsDto>(HttpMethod.Get, $"api/experiments/{id}/metrics?afterEpoch={afterEpoch}", null, ct);
