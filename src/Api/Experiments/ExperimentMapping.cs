@@ -2,7 +2,7 @@ using System.Text.Json;
 using PcDarts.Core.Contracts;
 using PcDarts.Persistence.Entities;
 
-namespace PcDarts.Api.Apis;
+namespace PcDarts.Api.Experiments;
 
 internal static class ExperimentMapping
 {
