@@ -18,7 +18,6 @@ public static class RunnerNode
 {
     public static IServiceCollection AddRunnerNode(this IServiceCollection services, RunnerOptions options)
     {
-        JobRetryPolicy.Apply();
         services.AddSingleton(options);
         services.AddSingleton(new RunnerIdentity(options.Name));
         services.AddSingleton(sp => new RunnerHeartbeat(options, DescribeDevice(), sp.GetRequiredService<RunnerIdentity>(),
@@ -26,7 +25,7 @@ public static class RunnerNode
         services.AddScoped<IExperimentJob, ExperimentJob>();
         // Registered before the server: it starts first (the row exists when a job starts) and stops last (the row
         // goes once the server has put its running jobs back on the queue).
-        services.AddHostedService<HeartbeatService>();
+        services.AddHostedService<NodeLifetime>();
         services.AddHangfireServer(o =>
         {
             o.ServerName = options.Name;
@@ -46,10 +45,13 @@ public static class RunnerNode
     private static string DescribeDevice() =>
         torch.cuda.is_available() ? $"cuda ({torch.cuda.device_count()} GPU)" : $"cpu ({Environment.ProcessorCount} cores)";
 
-    private sealed class HeartbeatService(RunnerHeartbeat heartbeat, RunnerOptions options, ILogger<HeartbeatService> logger) : BackgroundService
+    /// <summary>Joins (retry policy, first heartbeat), keeps the heartbeat going, and leaves the runners table on a graceful stop.</summary>
+    private sealed class NodeLifetime(RunnerHeartbeat heartbeat, RunnerOptions options, ILogger<NodeLifetime> logger) : BackgroundService
     {
         public override async Task StartAsync(CancellationToken cancellationToken)
         {
+            // Hangfire's filters are process-wide and log through the running host's provider: set them once this host runs.
+            JobRetryPolicy.Apply();
             await heartbeat.BeatAsync(cancellationToken);
             logger.LogInformation("Runner {Name} serving queues {Queues} with {Workers} worker(s) on {Device}",
                 options.Name, string.Join(",", options.Queues), options.Workers, heartbeat.Device);
