@@ -57,7 +57,7 @@ public static class ExperimentsApi
         var rows = await query
             .OrderByDescending(e => e.CreatedAt).ThenByDescending(e => e.Id)
             .Skip((number - 1) * size).Take(size)
-            .Select(e => new { Experiment = e, Epochs = e.Epochs.Count, Best = e.Epochs.Max(r => r.ValidTop1) })
+            .Select(e => new { Experiment = e, Epochs = e.Epochs.Count, Best = e.Epochs.Max(r => r.Metrics.ValidTop1) })
             .ToListAsync(ct);
         return TypedResults.Ok(new ExperimentPage(rows.Select(r => r.Experiment.ToSummary(r.Epochs, r.Best)).ToList(), number, size, total));
     }
@@ -65,7 +65,7 @@ public static class ExperimentsApi
     public static async Task<Results<Ok<ExperimentDto>, NotFound>> GetExperiment(Guid id, PcDartsDbContext db, CancellationToken ct)
     {
         var row = await db.Experiments.AsNoTracking().Where(e => e.Id == id)
-            .Select(e => new { Experiment = e, e.Attempts, Epochs = e.Epochs.Count, Best = e.Epochs.Max(r => r.ValidTop1) })
+            .Select(e => new { Experiment = e, e.Attempts, Epochs = e.Epochs.Count, Best = e.Epochs.Max(r => r.Metrics.ValidTop1) })
             .SingleOrDefaultAsync(ct);
         return row is null ? TypedResults.NotFound() : TypedResults.Ok(row.Experiment.ToDto(row.Epochs, row.Best, row.Attempts));
     }
@@ -80,7 +80,7 @@ public static class ExperimentsApi
         if (!await db.Experiments.AnyAsync(e => e.Id == id, ct)) return TypedResults.NotFound();
         var after = afterEpoch ?? 0;
         var rows = await db.EpochMetrics.AsNoTracking().Where(r => r.ExperimentId == id && r.Epoch > after).OrderBy(r => r.Epoch).ToListAsync(ct);
-        var metrics = rows.Select(r => r.ToMetrics()).ToList();
+        var metrics = rows.Select(r => r.Metrics).ToList();
         return format == "csv"
             ? TypedResults.Text(PcDarts.Core.Metrics.MetricsCsv.Write(metrics), "text/csv")
             : TypedResults.Ok(new MetricsDto(id, metrics));
