@@ -1,4 +1,3 @@
-using PcDarts.Api.Infrastructure;
 using PcDarts.Persistence.Local;
 using PcDarts.SearchRunner.Runner;
 

@@ -27,7 +27,7 @@ internal static class Extensions
         var embedded = string.IsNullOrWhiteSpace(connectionString);
         // First, so that its hosted service starts before and stops after everything that uses the database.
         if (embedded) connectionString = builder.AddLocalPostgres(options);
-        var runner = options.EmbeddedRunner ?? embedded ? EmbeddedDefault.EmbeddedRunnerOptions(options, connectionString!) : null;
+        var runner = (options.EmbeddedRunner ?? embedded) ? EmbeddedDefault.EmbeddedRunnerOptions(options, connectionString!) : null;
 
         services.AddPcDartsPersistence(connectionString!);
         services.AddPlatformDatabase(connectionString!, runner);
