@@ -51,7 +51,7 @@ public sealed class ExperimentsApiTests(PostgresCluster cluster)
         var id = experiment.GetProperty("id").GetGuid();
         Assert.Equal($"/api/experiments/{id}", created.Headers.Location?.OriginalString);
         Assert.Equal("queued", experiment.GetProperty("status").GetString());
-        Assert.Equal(3, experiment.GetProperty("spec").GetProperty("epochs").GetInt32());
+        Assert.Equal(3, experiment.GetProperty("search").GetProperty("epochs").GetInt32());
 
         var page = await client.GetFromJsonAsync<JsonElement>("/api/experiments?tag=ci&status=queued");
         Assert.Equal(1, page.GetProperty("total").GetInt32());
@@ -94,7 +94,7 @@ public sealed class WelcomeSearchTests(PostgresCluster cluster)
             Assert.Equal("queued", welcome.GetProperty("status").GetString());
             var id = welcome.GetProperty("id").GetGuid();
             var experiment = await client.GetFromJsonAsync<JsonElement>($"/api/experiments/{id}");
-            Assert.Equal(PcDarts.Core.Specs.SearchPresets.QuickSearch.Channels, experiment.GetProperty("spec").GetProperty("channels").GetInt32());
+            Assert.Equal(PcDarts.Core.Specs.SearchPresets.QuickSearch.Channels, experiment.GetProperty("search").GetProperty("channels").GetInt32());
         }
         await using (var again = new ApiFactory(database, embeddedRunner: false, welcomeSearch: true))
         {

@@ -5,15 +5,13 @@ using PcDarts.Core.Live;
 namespace PcDarts.Api.Live;
 
 /// <summary>
-/// The live stream at /hubs/experiments: a client subscribes to the experiments it shows and receives their
+/// The live stream at <see cref="LiveRoutes.ExperimentsHub"/>: a client subscribes to the experiments it shows and receives their
 /// <see cref="IExperimentClient"/> events. Groups live in this API instance only; every instance relays every event
 /// from PostgreSQL itself, so a client may connect to any of them. One connection follows at most
 /// <see cref="RequestLimitsOptions.MaxHubSubscriptions"/> experiments, so a client cannot grow the server's group table at will.
 /// </summary>
 public sealed class ExperimentHub(RequestLimits limits) : Hub<IExperimentClient>, IExperimentHub
 {
-    public const string Path = "/hubs/experiments";
-
     public static string GroupName(Guid experimentId) => $"experiment:{experimentId:N}";
 
     public Task Subscribe(Guid experimentId)

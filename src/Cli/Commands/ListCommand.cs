@@ -10,7 +10,7 @@ namespace PcDarts.Cli.Commands;
 /// <summary>`pcdarts list`: the platform's experiments, newest first.</summary>
 internal static class ListCommand
 {
-    private static readonly string[] Statuses = ["queued", "running", "succeeded", "failed", "cancelled"];
+    private static readonly IReadOnlyList<string> Statuses = ExperimentStatuses.All;
 
     public static Command Create()
     {

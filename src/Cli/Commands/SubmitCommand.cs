@@ -24,7 +24,7 @@ internal static class SubmitCommand
     {
         var common = new SubmitOptions();
         var spec = SearchSpecOptions.Create();
-        var command = new Command("search", "queue a PC-DARTS search");
+        var command = new Command(ExperimentKinds.Search, "queue a PC-DARTS search");
         common.AddTo(command);
         spec.AddTo(command);
         command.SetAction(r =>
@@ -44,7 +44,7 @@ internal static class SubmitCommand
         var spec = RetrainSpecOptions.Create();
         var genotype = CliOption.Text("--genotype", "the cell: a published name, a file (DARTS text or JSON) or DARTS text", "G");
         var from = CliOption.Text("--from", "the genotype a finished search found", "ID");
-        var command = new Command("retrain", "queue the retraining of a genotype from scratch") { genotype, from };
+        var command = new Command(ExperimentKinds.Retrain, "queue the retraining of a genotype from scratch") { genotype, from };
         common.AddTo(command);
         spec.AddTo(command);
         command.SetAction(r =>

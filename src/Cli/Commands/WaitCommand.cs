@@ -1,6 +1,7 @@
 using System.CommandLine;
 using PcDarts.Cli.CommandLine;
 using PcDarts.Cli.Remote;
+using PcDarts.Core.Contracts;
 
 namespace PcDarts.Cli.Commands;
 
@@ -39,7 +40,7 @@ internal static class WaitCommand
         try
         {
             var status = new ExperimentFollower(api, reporter).FollowAsync(id, useHub, stop.Token).GetAwaiter().GetResult();
-            return status == "succeeded" ? ExitCodes.Succeeded : ExitCodes.Failed;
+            return status == ExperimentStatuses.Succeeded ? ExitCodes.Succeeded : ExitCodes.Failed;
         }
         catch (OperationCanceledException) when (stop.IsCancellationRequested)
         {

@@ -37,7 +37,7 @@ internal sealed class ExperimentFollower(ExperimentsClient api, WaitReporter rep
     {
         var events = Channel.CreateUnbounded<object>(new UnboundedChannelOptions { SingleReader = true });
         await using var hub = new HubConnectionBuilder()
-            .WithUrl(new Uri(api.Server, "hubs/experiments"))
+            .WithUrl(new Uri(api.Server, LiveRoutes.ExperimentsHub.TrimStart('/')))
             .AddJsonProtocol(o => o.PayloadSerializerOptions = ExperimentsClient.Json)
             .WithAutomaticReconnect()
             .Build();
@@ -96,7 +96,7 @@ internal sealed class ExperimentFollower(ExperimentsClient api, WaitReporter rep
                 case LogLineEvent e:
                     reporter.Log(e);
                     break;
-                case StatusChangedEvent e when FinishedStatus(e.Status):
+                case StatusChangedEvent e when ExperimentStatuses.IsFinished(e.Status):
                     // Epoch rows commit before the final status: whatever is still missing is in the database now.
                     await FetchEpochsAsync(id, ct);
                     reporter.Status(e);
@@ -141,7 +141,7 @@ internal sealed class ExperimentFollower(ExperimentsClient api, WaitReporter rep
     {
         experiment ??= await api.GetAsync(id, ct);
         if (experiment.EpochsCompleted > _lastEpoch) await FetchEpochsAsync(id, ct);
-        if (!FinishedStatus(experiment.Status)) return null;
+        if (!ExperimentStatuses.IsFinished(experiment.Status)) return null;
         reporter.Status(new StatusChangedEvent(id, experiment.Status, experiment.Error, experiment.EpochsCompleted));
         return experiment.Status;
     }
@@ -159,5 +159,4 @@ internal sealed class ExperimentFollower(ExperimentsClient api, WaitReporter rep
         }
     }
 
-    public static bool FinishedStatus(string status) => status is "succeeded" or "failed" or "cancelled";
 }

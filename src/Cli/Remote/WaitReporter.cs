@@ -23,7 +23,7 @@ internal sealed class WaitReporter(bool json)
     {
         _id = experiment.Id;
         _status = experiment.Status;
-        _epochs = experiment.Spec.TryGetProperty("epochs", out var epochs) && epochs.TryGetInt32(out var n) ? n : 0;
+        _epochs = experiment.Epochs;
         if (json) Write("experiment", experiment);
         else Line($"{experiment.Kind} '{experiment.Name}' ({experiment.Id}) is {experiment.Status}");
     }
@@ -55,9 +55,9 @@ internal sealed class WaitReporter(bool json)
             Write("statusChanged", e);
             return;
         }
-        if (e.Status == _status && !ExperimentFollower.FinishedStatus(e.Status)) return;
+        if (e.Status == _status && !ExperimentStatuses.IsFinished(e.Status)) return;
         _status = e.Status;
-        if (ExperimentFollower.FinishedStatus(e.Status))
+        if (ExperimentStatuses.IsFinished(e.Status))
         {
             if (_terminal) Console.Error.WriteLine();
             Console.Out.WriteLine($"{_id} {e.Status} after {e.EpochsCompleted} epoch(s){(e.Error is null ? "" : $": {e.Error}")}");

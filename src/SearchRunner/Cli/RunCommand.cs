@@ -1,6 +1,7 @@
 using System.CommandLine;
 using PcDarts.Cli.CommandLine;
 using PcDarts.SearchRunner.Runner;
+using PcDarts.Core.Jobs;
 
 namespace PcDarts.SearchRunner.Cli;
 
@@ -29,8 +30,8 @@ internal static class RunCommand
         var connectionString = Environment.GetEnvironmentVariable("ConnectionStrings__Postgres");
         if (string.IsNullOrWhiteSpace(connectionString))
             throw new CliUsageException("set ConnectionStrings__Postgres to the platform's PostgreSQL connection string");
-        var queues = (queueList ?? "cpu").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        if (queues.Length == 0 || queues.Any(q => q is not ("cpu" or "gpu")))
+        var queues = (queueList ?? JobQueues.Cpu).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        if (queues.Length == 0 || queues.Any(q => !JobQueues.All.Contains(q)))
             throw new CliUsageException($"--queues: expected cpu, gpu or cpu,gpu, got '{queueList}'");
         var workers = workerCount ?? 1;
         if (workers is < 1 or > 64) throw new CliUsageException($"--workers: must be between 1 and 64, got {workers}");
@@ -38,11 +39,8 @@ internal static class RunCommand
         if (invisibilitySeconds is { } seconds)
             options = options with { InvisibilityTimeout = TimeSpan.FromSeconds(Math.Max(seconds, 5)) };
 
-        using var stop = new CancellationTokenSource();
-        Console.CancelKeyPress += (_, e) => { e.Cancel = true; stop.Cancel(); };
-        using var sigterm = System.Runtime.InteropServices.PosixSignalRegistration.Create(
-            System.Runtime.InteropServices.PosixSignal.SIGTERM, context => { context.Cancel = true; stop.Cancel(); });
-        RunnerHost.RunAsync(options, stop.Token).GetAwaiter().GetResult();
+        // The Generic Host stops on Ctrl+C and SIGTERM, handing running jobs back to the queue.
+        RunnerHost.RunAsync(options, CancellationToken.None).GetAwaiter().GetResult();
         return 0;
     }
 }

@@ -1,6 +1,6 @@
 using System.Text.Json;
+using PcDarts.Core.Contracts;
 using PcDarts.Core.Specs;
-using PcDarts.Persistence.Entities;
 using PcDarts.Persistence.Runs;
 using PcDarts.Engine.Training;
 
@@ -10,8 +10,9 @@ public sealed partial class ExperimentJob
 {
     private static readonly JsonSerializerOptions SpecJson = new(JsonSerializerDefaults.Web);
 
-    private static EngineResult RunEngine(string kind, string specJson, string? genotype, RunRecorder recorder, CancellationToken cancellationToken)
+    private static RunResult RunEngine(AttemptStart attempt, RunRecorder recorder, CancellationToken cancellationToken)
     {
+        var (kind, specJson, genotype) = (attempt.Kind, attempt.Spec, attempt.Genotype);
         var outcome = kind switch
         {
             ExperimentKinds.Search => RunSearch(
@@ -23,7 +24,7 @@ public sealed partial class ExperimentJob
                 recorder, cancellationToken),
             _ => throw new NotSupportedException($"no engine for experiments of kind '{kind}' in this build"),
         };
-        return new EngineResult(outcome.Genotype.ToDartsText(), outcome.Parameters, outcome.MultiplyAdds, outcome.FinalWeights);
+        return new RunResult(outcome.Genotype.ToDartsText(), outcome.Parameters, outcome.MultiplyAdds, outcome.FinalWeights);
     }
 
     // A platform job runs inside a process it shares: the runner's (or, embedded, the API's). Torch's thread count is

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.Extensions.DependencyInjection;
+using PcDarts.Core.Live;
 
 namespace PcDarts.Api.Tests.Live;
 
@@ -33,7 +34,7 @@ internal sealed class LiveApiHost : IAsyncDisposable
         return new LiveApiHost(factory, address);
     }
 
-    public HubConnection Hub() => new HubConnectionBuilder().WithUrl(new Uri(Address, "hubs/experiments")).Build();
+    public HubConnection Hub() => new HubConnectionBuilder().WithUrl(new Uri(Address, LiveRoutes.ExperimentsHub.TrimStart('/'))).Build();
 
     public async ValueTask DisposeAsync()
     {
