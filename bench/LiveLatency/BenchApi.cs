@@ -53,7 +53,7 @@ internal sealed class BenchApi : IAsyncDisposable
         return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
     }
 
-    public HubConnection Hub() => new HubConnectionBuilder().WithUrl(new Uri(Address, PcDarts.Api.Live.ExperimentHub.Path.TrimStart('/'))).Build();
+    public HubConnection Hub() => new HubConnectionBuilder().WithUrl(new Uri(Address, PcDarts.Core.Live.LiveRoutes.ExperimentsHub.TrimStart('/'))).Build();
 
     public async ValueTask DisposeAsync()
     {

@@ -1,5 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using PcDarts.Persistence.Runs;
 
 namespace PcDarts.Persistence;
 
@@ -8,12 +10,14 @@ public static class PersistenceExtensions
     public static void ConfigureNpgsql(DbContextOptionsBuilder options, string connectionString) =>
         options.UseNpgsql(connectionString, npgsql => npgsql.MigrationsAssembly(PcDartsDbContext.MigrationsAssembly));
 
-    /// <summary>The DbContext, the event publisher and the migrator, all on one connection string.</summary>
+    /// <summary>The DbContext, the migrator and the experiment lifecycle, all on one connection string.</summary>
     public static IServiceCollection AddPcDartsPersistence(this IServiceCollection services, string connectionString)
     {
         // The factory also registers the context itself as scoped: endpoints take the context, jobs the factory.
         services.AddDbContextFactory<PcDartsDbContext>(o => ConfigureNpgsql(o, connectionString), ServiceLifetime.Singleton);
         services.AddSingleton<DatabaseMigrator>();
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<ExperimentLifecycle>();
         return services;
     }
 

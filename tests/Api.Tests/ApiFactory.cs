@@ -1,5 +1,8 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using PcDarts.Persistence;
 
 namespace PcDarts.Api.Tests;
 
@@ -32,5 +35,12 @@ public sealed class ApiFactory(string connectionString, bool embeddedRunner, boo
         var client = CreateClient();
         client.UseToken(null);
         return client;
+    }
+
+    /// <summary>Rows in the experiments table: what a refused request must leave untouched.</summary>
+    public async Task<int> CountExperimentsAsync()
+    {
+        using var scope = Services.CreateScope();
+        return await scope.ServiceProvider.GetRequiredService<PcDartsDbContext>().Experiments.CountAsync();
     }
 }

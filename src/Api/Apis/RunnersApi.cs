@@ -8,8 +8,11 @@ namespace PcDarts.Api.Apis;
 /// <summary>Runner nodes as they report themselves through their heartbeats.</summary>
 public static class RunnersApi
 {
-    /// <summary>A runner whose last heartbeat is older than this is shown as not alive.</summary>
-    public static readonly TimeSpan AliveWindow = TimeSpan.FromSeconds(30);
+    /// <summary>
+    /// A runner whose last heartbeat is older than this (three missed beats) is shown offline, with no current experiment:
+    /// whatever it was running has lost its runner, and Hangfire gives the job to another.
+    /// </summary>
+    public static readonly TimeSpan AliveWindow = 3 * SearchRunner.Runner.RunnerOptions.DefaultHeartbeatInterval;
 
     public static RouteGroupBuilder MapRunnersApi(this IEndpointRouteBuilder app)
     {
@@ -23,7 +26,9 @@ public static class RunnersApi
         var now = clock.GetUtcNow();
         var runners = await db.Runners.AsNoTracking().OrderByDescending(r => r.HeartbeatAt).ToListAsync(ct);
         return TypedResults.Ok(runners
-            .Select(r => new RunnerDto(r.Name, r.Host, r.Device, r.Queues, r.Workers, r.StartedAt, r.HeartbeatAt, now - r.HeartbeatAt < AliveWindow, r.CurrentExperimentId))
+            .Select(r => now - r.HeartbeatAt < AliveWindow
+                ? new RunnerDto(r.Name, r.Host, r.Device, r.Queues, r.Workers, r.StartedAt, r.HeartbeatAt, Alive: true, r.CurrentExperimentId)
+                : new RunnerDto(r.Name, r.Host, r.Device, r.Queues, r.Workers, r.StartedAt, r.HeartbeatAt, Alive: false, CurrentExperimentId: null))
             .ToList());
     }
 }

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Options;
+using PcDarts.Core.Contracts;
 using PcDarts.Core.Security;
 using PcDarts.Persistence;
 using PcDarts.Persistence.Entities;

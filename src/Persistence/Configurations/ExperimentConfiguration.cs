@@ -11,7 +11,7 @@ internal sealed class ExperimentConfiguration : IEntityTypeConfiguration<Experim
         b.ToTable("experiments");
         b.HasKey(e => e.Id);
         b.Property(e => e.Kind).HasMaxLength(16);
-        b.Property(e => e.Name).HasMaxLength(200);
+        b.Property(e => e.Name).HasMaxLength(Experiment.MaxNameLength);
         b.Property(e => e.Tags).HasColumnType("text[]");
         b.Property(e => e.Spec).HasColumnType("jsonb");
         b.Property(e => e.Queue).HasMaxLength(16);

@@ -3,7 +3,7 @@ using System.Diagnostics;
 
 namespace PcDarts.Api.Tests.Live;
 
-/// <summary>The real `pcdarts` executable (copied next to the tests with the Api's reference), run as a CI script would.</summary>
+/// <summary>The real `pcdarts` client (src/Cli, copied next to the tests by their reference to it), run as a CI script would.</summary>
 internal sealed class CliProcess : IDisposable
 {
     private readonly Process _process;

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.Extensions.DependencyInjection;
+using PcDarts.Core.Live;
 
 namespace PcDarts.Api.Tests.Live;
 
@@ -35,7 +36,7 @@ internal sealed class LiveApiHost : IAsyncDisposable
     }
 
     public HubConnection Hub(string? token = TestUsers.AdminToken) => new HubConnectionBuilder()
-        .WithUrl(new Uri(Address, "hubs/experiments"), o => o.AccessTokenProvider = () => Task.FromResult(token))
+        .WithUrl(new Uri(Address, LiveRoutes.ExperimentsHub.TrimStart('/')), o => o.AccessTokenProvider = () => Task.FromResult(token))
         .Build();
 
     public async ValueTask DisposeAsync()
