@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -15,7 +16,7 @@ namespace PcDarts.Persistence;
 /// They are applied at start by <see cref="DatabaseMigrator"/>.
 /// </remarks>
 public sealed class PcDartsDbContext(DbContextOptions<PcDartsDbContext> options)
-    : IdentityDbContext<PlatformUser, IdentityRole<Guid>, Guid>(options)
+    : IdentityDbContext<PlatformUser, IdentityRole<Guid>, Guid>(options), IDataProtectionKeyContext
 {
     public const string MigrationsAssembly = "PcDarts.Migrations";
 
@@ -27,11 +28,14 @@ public sealed class PcDartsDbContext(DbContextOptions<PcDartsDbContext> options)
     public DbSet<Artifact> Artifacts => Set<Artifact>();
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
     public DbSet<AuditEntry> AuditLog => Set<AuditEntry>();
+    /// <summary>The key ring that protects sign-in cookies and access tokens, shared by every API instance.</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         base.OnModelCreating(modelBuilder);
         IdentityTables.Rename(modelBuilder);
+        modelBuilder.Entity<DataProtectionKey>().ToTable("data_protection_keys");
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(PcDartsDbContext).Assembly);
     }
 }

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Components.Server.Circuits;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using PcDarts.Core.Security;
 using PcDarts.Persistence;
@@ -51,6 +52,8 @@ internal static class AuthExtensions
             .AddPolicy(PlatformRoles.Member, p => p.RequireRole(PlatformRoles.Member, PlatformRoles.Admin))
             .AddPolicy(PlatformRoles.Admin, p => p.RequireRole(PlatformRoles.Admin));
 
+        // One key ring in PostgreSQL: a cookie or access token issued by one API instance is read by the others and survives restarts.
+        services.AddDataProtection().SetApplicationName("PcDarts").PersistKeysToDbContext<PcDartsDbContext>();
         services.AddAbuseLimits(builder.Configuration);
         services.AddHttpContextAccessor();
         services.AddSingleton<CurrentActor>();
