@@ -42,15 +42,21 @@ internal static class AbuseLimits
             {
                 var http = context.HttpContext;
                 var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromMinutes(1);
-                http.Response.StatusCode = StatusCodes.Status429TooManyRequests;
-                http.Response.Headers.RetryAfter = ((int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
-                await http.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
-                {
-                    HttpContext = http,
-                    ProblemDetails = { Status = 429, Title = "Too many requests", Detail = $"try again in {(int)Math.Ceiling(retryAfter.TotalSeconds)} s" },
-                });
+                var seconds = (int)Math.Ceiling(retryAfter.TotalSeconds);
+                http.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
+                await WriteProblemAsync(http, StatusCodes.Status429TooManyRequests, "Too many requests", $"try again in {seconds} s");
             };
         });
+    }
+
+    private static Task WriteProblemAsync(HttpContext http, int status, string title, string detail)
+    {
+        http.Response.StatusCode = status;
+        return http.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = http,
+            ProblemDetails = { Status = status, Title = title, Detail = detail },
+        }).AsTask();
     }
 
     private static FixedWindowRateLimiterOptions PerMinute(int permits) =>
@@ -64,12 +70,7 @@ internal static class AbuseLimits
         {
             if (http.Request.ContentLength > limit)
             {
-                http.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
-                await http.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
-                {
-                    HttpContext = http,
-                    ProblemDetails = { Status = 413, Title = "Request body too large", Detail = $"at most {limit} bytes" },
-                });
+                await WriteProblemAsync(http, StatusCodes.Status413PayloadTooLarge, "Request body too large", $"at most {limit} bytes");
                 return;
             }
             if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } size) size.MaxRequestBodySize = limit;
