@@ -4,7 +4,7 @@ using System.Text.Json;
 
 namespace PcDarts.Api.Tests;
 
-/// <summary>The first admin every test host bootstraps, with a known personal token, and helpers to act as others.</summary>
+/// <summary>The first admin every test host bootstraps, with a known personal token, and ways to act as others.</summary>
 public static class TestUsers
 {
     public const string AdminEmail = "admin@test.local";
