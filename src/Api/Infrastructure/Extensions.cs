@@ -7,6 +7,7 @@ using PcDarts.Api.Dashboard;
 using PcDarts.Api.Embedded;
 using PcDarts.Api.Experiments;
 using PcDarts.Api.Live;
+using PcDarts.Api.Recovery;
 using PcDarts.Persistence;
 using PcDarts.SearchRunner.Runner;
 using Scalar.AspNetCore;
@@ -34,6 +35,7 @@ internal static class Extensions
         services.AddPcDartsPersistence(connectionString!);
         services.AddPlatformDatabase(connectionString!, runner);
         services.AddSingleton<ExperimentSubmission>();
+        services.AddRecovery(connectionString!);
         if (options.WelcomeSearch ?? embedded) services.AddWelcomeSearch();
         services.AddLiveEvents(connectionString!);
         if (runner is not null) services.AddRunnerNode(runner);
