@@ -29,6 +29,8 @@ internal sealed class RunnerProcess : IDisposable
         return new RunnerProcess(process);
     }
 
+    public bool HasExited => _process.HasExited;
+
     /// <summary>SIGKILL: no graceful shutdown, the job stays fetched until its invisibility timeout.</summary>
     public void Kill()
     {

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using PcDarts.Api.Apis;
 using PcDarts.Core.Contracts;
 using PcDarts.Persistence;
+using PcDarts.Persistence.Runs;
 
 namespace PcDarts.Api.Tests;
 
@@ -20,7 +21,7 @@ public sealed class RunnersApiTests(PostgresCluster cluster)
         {
             var db = scope.ServiceProvider.GetRequiredService<PcDartsDbContext>();
             db.Runners.Add(Row("beating", now, working));
-            db.Runners.Add(Row("silent", now - RunnersApi.AliveWindow - TimeSpan.FromSeconds(1), lost));
+            db.Runners.Add(Row("silent", now - RunnerLiveness.StaleAfter - TimeSpan.FromSeconds(1), lost));
             await db.SaveChangesAsync();
         }
 
@@ -30,7 +31,7 @@ public sealed class RunnersApiTests(PostgresCluster cluster)
         Assert.Equal(working, runners["beating"].CurrentExperimentId);
         Assert.False(runners["silent"].Alive);
         Assert.Null(runners["silent"].CurrentExperimentId);
-        Assert.Equal(TimeSpan.FromSeconds(15), RunnersApi.AliveWindow);
+        Assert.Equal(TimeSpan.FromSeconds(6), RunnerLiveness.StaleAfter);
     }
 
     private static PcDarts.Persistence.Entities.Runner Row(string name, DateTimeOffset heartbeat, Guid experiment) => new()

@@ -2,18 +2,13 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using PcDarts.Core.Contracts;
 using PcDarts.Persistence;
+using PcDarts.Persistence.Runs;
 
 namespace PcDarts.Api.Apis;
 
 /// <summary>Runner nodes as they report themselves through their heartbeats.</summary>
 public static class RunnersApi
 {
-    /// <summary>
-    /// A runner whose last heartbeat is older than this (three missed beats) is shown offline, with no current experiment:
-    /// whatever it was running has lost its runner, and Hangfire gives the job to another.
-    /// </summary>
-    public static readonly TimeSpan AliveWindow = 3 * SearchRunner.Runner.RunnerOptions.DefaultHeartbeatInterval;
-
     public static RouteGroupBuilder MapRunnersApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/runners").WithTags("Runners");
@@ -26,7 +21,8 @@ public static class RunnersApi
         var now = clock.GetUtcNow();
         var runners = await db.Runners.AsNoTracking().OrderByDescending(r => r.HeartbeatAt).ToListAsync(ct);
         return TypedResults.Ok(runners
-            .Select(r => now - r.HeartbeatAt < AliveWindow
+            // A runner past RunnerLiveness' limit is shown offline, with no current experiment: the reaper resumes it elsewhere.
+            .Select(r => RunnerLiveness.IsAlive(r.HeartbeatAt, now)
                 ? new RunnerDto(r.Name, r.Host, r.Device, r.Queues, r.Workers, r.StartedAt, r.HeartbeatAt, Alive: true, r.CurrentExperimentId)
                 : new RunnerDto(r.Name, r.Host, r.Device, r.Queues, r.Workers, r.StartedAt, r.HeartbeatAt, Alive: false, CurrentExperimentId: null))
             .ToList());

@@ -4,6 +4,7 @@ using PcDarts.Core.Contracts;
 using PcDarts.Core.Specs;
 using PcDarts.Engine.Data;
 using PcDarts.Persistence;
+using PcDarts.Persistence.Resilience;
 
 namespace PcDarts.Api.Embedded;
 
@@ -13,9 +14,13 @@ namespace PcDarts.Api.Embedded;
 /// Fashion-MNIST when Debian's package is installed and the synthetic set otherwise.
 /// </summary>
 internal sealed class WelcomeSearch(
-    IDbContextFactory<PcDartsDbContext> contexts, ExperimentSubmission submission, ILogger<WelcomeSearch> logger) : IHostedService
+    IDbContextFactory<PcDartsDbContext> contexts, ExperimentSubmission submission, TimeProvider clock, ILogger<WelcomeSearch> logger) : BackgroundService
 {
-    public async Task StartAsync(CancellationToken cancellationToken)
+    // In the background, waiting out a database that is not up yet: the host serves meanwhile.
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        DatabaseOutage.WaitOutAsync(QueueAsync, logger, "Welcome search", clock, stoppingToken);
+
+    private async Task QueueAsync(CancellationToken cancellationToken)
     {
         await using (var db = await contexts.CreateDbContextAsync(cancellationToken))
             if (await db.Experiments.AnyAsync(cancellationToken)) return;
@@ -29,6 +34,4 @@ internal sealed class WelcomeSearch(
         else
             logger.LogWarning("The welcome search was refused: {Errors}", string.Join("; ", queued.Errors!.SelectMany(e => e.Value)));
     }
-
-    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }

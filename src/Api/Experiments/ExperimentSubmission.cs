@@ -1,7 +1,6 @@
-using Hangfire;
-using Hangfire.States;
 using Microsoft.EntityFrameworkCore;
 using PcDarts.Api.Infrastructure;
+using PcDarts.Api.Recovery;
 using PcDarts.Core.Contracts;
 using PcDarts.Core.Genotypes;
 using PcDarts.Core.Jobs;
@@ -18,7 +17,8 @@ public sealed record Submission(ExperimentDto? Experiment, Dictionary<string, st
 /// Validates and queues searches and retrains: the one path for REST, the dashboard and the embedded default's welcome
 /// search. Each call uses a DbContext of its own, so callers outside a request (a Blazor circuit, a hosted service) can use it.
 /// </summary>
-public sealed class ExperimentSubmission(IDbContextFactory<PcDartsDbContext> contexts, IBackgroundJobClient jobs, TimeProvider clock, RequestLimits limits)
+public sealed class ExperimentSubmission(
+    IDbContextFactory<PcDartsDbContext> contexts, JobDispatcher dispatcher, DatabaseGate gate, TimeProvider clock, RequestLimits limits)
 {
     public async Task<Submission> SubmitSearchAsync(CreateSearchRequest request, CancellationToken ct = default)
     {
@@ -72,14 +72,17 @@ public sealed class ExperimentSubmission(IDbContextFactory<PcDartsDbContext> con
         CreatedAt = clock.GetUtcNow(),
     };
 
-    /// <summary>Stores the experiment, then queues its job and records the job id.</summary>
+    /// <summary>
+    /// Stores the experiment with no job id (the row is its own outbox), then creates its job and stores the id. A crash
+    /// between the two leaves a queued row that the <see cref="JobDispatcher"/> gives a job seconds later; the job is
+    /// created after the row is committed, so a runner that picks it up at once finds the experiment.
+    /// </summary>
     private async Task<ExperimentDto> EnqueueAsync(Experiment experiment, PcDartsDbContext db, CancellationToken ct)
     {
+        using var slot = await gate.EnterAsync(ct);
         db.Experiments.Add(experiment);
         await db.SaveChangesAsync(ct);
-        // Queued after the row is committed: a runner that picks the job up at once must find the experiment.
-        experiment.HangfireJobId = jobs.Create<IExperimentJob>(j => j.RunAsync(experiment.Id, CancellationToken.None), new EnqueuedState(experiment.Queue));
-        await db.SaveChangesAsync(ct);
+        await dispatcher.DispatchAsync(experiment, ct);
         return experiment.ToDto(0, null, []);
     }
 }

@@ -8,6 +8,7 @@ using PcDarts.Api.Dashboard;
 using PcDarts.Api.Embedded;
 using PcDarts.Api.Experiments;
 using PcDarts.Api.Live;
+using PcDarts.Api.Recovery;
 using PcDarts.Persistence;
 using PcDarts.SearchRunner.Runner;
 using Scalar.AspNetCore;
@@ -36,6 +37,7 @@ internal static class Extensions
         services.AddPlatformDatabase(connectionString!, runner);
         services.AddSingleton<ExperimentSubmission>();
         builder.AddPlatformAuth(embedded ? EmbeddedDefault.DataRoot(builder.Environment.ContentRootPath, options.DataFolder) : null);
+        services.AddRecovery(connectionString!);
         if (options.WelcomeSearch ?? embedded) services.AddWelcomeSearch();
         services.AddLiveEvents(connectionString!);
         if (runner is not null) services.AddRunnerNode(runner);

@@ -42,6 +42,13 @@ public sealed class LocalPostgres : IAsyncDisposable
     /// </summary>
     private const int SocketPort = 5432;
 
+    /// <summary>
+    /// Room for every process's pool at once: Npgsql pools up to 100 connections per connection string, the API host's
+    /// EF Core and Hangfire share one, each runner process (or test host) has its own; PostgreSQL's default of 100
+    /// would refuse the API's full pool plus anyone else's.
+    /// </summary>
+    public const int MaxConnections = 400;
+
     public string ConnectionString => ConnectionStringFor(_options);
     private string DataDir => Path.Combine(_options.Folder, "data");
     private string SocketDir => Path.Combine(_options.Folder, "socket");
@@ -98,7 +105,7 @@ public sealed class LocalPostgres : IAsyncDisposable
         if (runningPort is not null and not SocketPort) await StopServerAsync();
         if (runningPort is not SocketPort)
         {
-            var serverOptions = $"-p {SocketPort} -k {SocketDir} -c listen_addresses=''" +
+            var serverOptions = $"-p {SocketPort} -k {SocketDir} -c listen_addresses='' -c max_connections={MaxConnections}" +
                 (_options.Durable ? "" : " -c fsync=off -c synchronous_commit=off -c full_page_writes=off");
             await RunAsync(Path.Combine(_bin, "pg_ctl"), ["-D", DataDir, "-l", LogFile, "-w", "-t", "60", "-o", serverOptions, "start"],
                 asServiceUser: true, cancellationToken);

@@ -4,6 +4,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Npgsql;
 using PcDarts.Persistence;
+using PcDarts.Persistence.Resilience;
+using Microsoft.Extensions.Logging;
 
 namespace PcDarts.SearchRunner.Runner;
 
@@ -20,7 +22,8 @@ public static class HangfireSetup
     public static IServiceCollection AddPlatformDatabase(this IServiceCollection services, string connectionString, RunnerOptions? runner = null)
     {
         var storageOptions = StorageOptions(runner);
-        services.AddHostedService(sp => new DatabaseSetup(sp.GetRequiredService<DatabaseMigrator>(), connectionString, storageOptions.SchemaName));
+        services.AddHostedService(sp => new DatabaseSetup(sp.GetRequiredService<DatabaseMigrator>(), connectionString, storageOptions.SchemaName,
+            sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<DatabaseSetup>>()));
         services.AddHangfire(c => c
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
             .UseSimpleAssemblyNameTypeSerializer()
@@ -43,15 +46,16 @@ public static class HangfireSetup
         };
     }
 
-    private sealed class DatabaseSetup(DatabaseMigrator migrator, string connectionString, string hangfireSchema) : IHostedService
+    /// <summary>Waits for the database (a node may start before it, or during an outage), then migrates.</summary>
+    private sealed class DatabaseSetup(DatabaseMigrator migrator, string connectionString, string hangfireSchema, TimeProvider clock, ILogger<DatabaseSetup> logger) : IHostedService
     {
-        public async Task StartAsync(CancellationToken cancellationToken)
+        public Task StartAsync(CancellationToken cancellationToken) => DatabaseOutage.WaitOutAsync(async ct =>
         {
-            await migrator.MigrateAsync(cancellationToken);
+            await migrator.MigrateAsync(ct);
             await using var connection = new NpgsqlConnection(connectionString);
-            await connection.OpenAsync(cancellationToken);
+            await connection.OpenAsync(ct);
             PostgreSqlObjectsInstaller.Install(connection, hangfireSchema);
-        }
+        }, logger, "Database setup", clock, cancellationToken);
 
         public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
     }

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using PcDarts.Core.Jobs;
 using PcDarts.Persistence;
+using PcDarts.Persistence.Resilience;
 using TorchSharp;
 
 namespace PcDarts.SearchRunner.Runner;
@@ -45,14 +46,17 @@ public static class RunnerNode
     private static string DescribeDevice() =>
         torch.cuda.is_available() ? $"cuda ({torch.cuda.device_count()} GPU)" : $"cpu ({Environment.ProcessorCount} cores)";
 
-    /// <summary>Joins (retry policy, first heartbeat), keeps the heartbeat going, and leaves the runners table on a graceful stop.</summary>
-    private sealed class NodeLifetime(RunnerHeartbeat heartbeat, RunnerOptions options, ILogger<NodeLifetime> logger) : BackgroundService
+    /// <summary>
+    /// Joins (retry policy, first heartbeat), keeps the heartbeat going, and leaves the runners table on a graceful stop.
+    /// A database outage is waited out: the heartbeat retries with backoff and logs once per outage, never ending the host.
+    /// </summary>
+    private sealed class NodeLifetime(RunnerHeartbeat heartbeat, RunnerOptions options, TimeProvider clock, ILogger<NodeLifetime> logger) : BackgroundService
     {
         public override async Task StartAsync(CancellationToken cancellationToken)
         {
             // Hangfire's filters are process-wide and log through the running host's provider: set them once this host runs.
             JobRetryPolicy.Apply();
-            await heartbeat.BeatAsync(cancellationToken);
+            await DatabaseOutage.WaitOutAsync(heartbeat.BeatAsync, logger, $"Runner {options.Name}: joining", clock, cancellationToken);
             logger.LogInformation("Runner {Name} serving queues {Queues} with {Workers} worker(s) on {Device}",
                 options.Name, string.Join(",", options.Queues), options.Workers, heartbeat.Device);
             await base.StartAsync(cancellationToken);
@@ -60,19 +64,44 @@ public static class RunnerNode
 
         protected override async Task ExecuteAsync(CancellationToken stoppingToken)
         {
-            try
+            var outage = new OutageLog(logger, $"Runner {options.Name}: heartbeat", clock);
+            var delay = options.HeartbeatInterval;
+            while (!stoppingToken.IsCancellationRequested)
             {
-                using var timer = new PeriodicTimer(options.HeartbeatInterval);
-                while (await timer.WaitForNextTickAsync(stoppingToken)) await heartbeat.BeatAsync(stoppingToken);
+                try
+                {
+                    await Task.Delay(delay, clock, stoppingToken);
+                    await heartbeat.BeatAsync(stoppingToken);
+                    outage.Succeeded();
+                    delay = options.HeartbeatInterval;
+                }
+                catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested) { }
+                catch (Exception e) when (TransientErrors.IsTransient(e))
+                {
+                    delay = Min(outage.Failed(e), options.HeartbeatInterval);
+                }
+                catch (Exception e)
+                {
+                    logger.LogError(e, "Runner {Name}: heartbeat failed", options.Name);
+                    delay = options.HeartbeatInterval;
+                }
             }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested) { }
         }
 
         public override async Task StopAsync(CancellationToken cancellationToken)
         {
             await base.StopAsync(cancellationToken);
-            await heartbeat.LeaveAsync();
+            try
+            {
+                await heartbeat.LeaveAsync();
+            }
+            catch (Exception e) when (TransientErrors.IsTransient(e))
+            {
+                logger.LogWarning("Runner {Name}: could not leave the runners table ({Error}); it shows offline once its heartbeat is stale", options.Name, e.Message);
+            }
             logger.LogInformation("Runner {Name} stopped", options.Name);
         }
+
+        private static TimeSpan Min(TimeSpan a, TimeSpan b) => a < b ? a : b;
     }
 }

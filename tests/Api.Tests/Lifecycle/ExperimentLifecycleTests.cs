@@ -86,6 +86,7 @@ public sealed class ExperimentLifecycleTests(PostgresCluster cluster)
         var warning = Assert.Single(await db.EventsAsync(1));
         Assert.Equal((ExperimentEventKinds.LogLine, LogLevels.Warning), (warning.Kind, warning.Level));
 
+        await db.AddLiveRunnerAsync("runner-b");
         var second = (await db.Lifecycle.BeginAttemptAsync(id, "runner-b"))!;
         Assert.Equal(2, second.AttemptNumber);
         await db.EventsAsync(2);
@@ -120,6 +121,7 @@ public sealed class ExperimentLifecycleTests(PostgresCluster cluster)
     public async Task A_cancel_racing_a_begin_either_stops_it_before_it_starts_or_leaves_it_to_its_runner()
     {
         await using var db = await LifecycleDatabase.CreateAsync(cluster);
+        await db.AddLiveRunnerAsync("runner-a");
         for (var i = 0; i < 20; i++)
         {
             var id = await db.AddQueuedSearchAsync();

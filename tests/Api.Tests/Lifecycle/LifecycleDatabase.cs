@@ -51,6 +51,15 @@ internal sealed class LifecycleDatabase : IAsyncDisposable
 
     public PcDartsDbContext Context() => _services.GetRequiredService<IDbContextFactory<PcDartsDbContext>>().CreateDbContext();
 
+    /// <summary>A runner row with a fresh heartbeat: the lifecycle takes its attempts for alive.</summary>
+    public async Task AddLiveRunnerAsync(string name)
+    {
+        await using var db = Context();
+        var now = DateTimeOffset.UtcNow;
+        db.Runners.Add(new Runner { Name = name, Host = "node", Device = "cpu", Queues = ["cpu"], Workers = 1, StartedAt = now, HeartbeatAt = now });
+        await db.SaveChangesAsync();
+    }
+
     public async Task<Experiment> ExperimentAsync(Guid id)
     {
         await using var db = Context();
