@@ -21,6 +21,9 @@ public sealed class ApiFactory(string connectionString, bool embeddedRunner, boo
         builder.UseSetting("PcDarts:Auth:AdminEmail", TestUsers.AdminEmail);
         builder.UseSetting("PcDarts:Auth:AdminPassword", TestUsers.AdminPassword);
         builder.UseSetting("PcDarts:Auth:AdminToken", TestUsers.AdminToken);
+        // Tests submit in bursts as one user; LimitsTests sets the per-user limits back to small numbers to check them.
+        builder.UseSetting("PcDarts:Limits:ChangesPerMinute", "100000");
+        builder.UseSetting("PcDarts:Limits:MaxActiveExperiments", "100000");
     }
 
     protected override void ConfigureClient(HttpClient client)
