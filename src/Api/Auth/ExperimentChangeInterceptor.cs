@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Diagnostics;
@@ -45,9 +44,9 @@ internal sealed class ExperimentChangeInterceptor(CurrentActor actor, TimeProvid
                 experiment.CreatedBy = user.Email();
                 await EnforceCapAsync(db, experiment.CreatedBy, ct);
             }
-            else if (!MayChange(user, experiment.CreatedBy))
+            else if (!ExperimentRights.MayChange(user, experiment.CreatedBy))
                 throw new ExperimentAccessDeniedException(experiment.Id, experiment.CreatedBy);
-            if (!user.IsInRole(PlatformRoles.Member) && !user.IsAdmin())
+            if (!ExperimentRights.MaySubmit(user))
                 throw new ExperimentAccessDeniedException(experiment.Id, experiment.CreatedBy);
             AuditLog.Add(db, user.Email(), action, experiment.Id.ToString(), now, experiment.Name);
         }
@@ -68,10 +67,6 @@ internal sealed class ExperimentChangeInterceptor(CurrentActor actor, TimeProvid
         EntityState.Modified when entry.Property(e => e.CancelRequestedAt) is { IsModified: true, OriginalValue: null } => AuditActions.ExperimentCancelled,
         _ => null,
     };
-
-    /// <summary>An admin changes any experiment; a member only its own.</summary>
-    public static bool MayChange(ClaimsPrincipal user, string? createdBy) =>
-        user.IsAdmin() || (user.IsInRole(PlatformRoles.Member) && createdBy is not null && string.Equals(createdBy, user.Email(), StringComparison.OrdinalIgnoreCase));
 }
 
 /// <summary>A user tried to change an experiment its role or ownership does not allow (403).</summary>
