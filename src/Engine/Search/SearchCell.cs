@@ -54,6 +54,8 @@ public sealed class SearchCell : nn.Module<Tensor, Tensor, Tensor, Tensor?, Tens
     /// <param name="edgeWeights">One scalar per edge, or empty for the plain sum.</param>
     internal Tensor Forward(Tensor s0, Tensor s1, ReadOnlySpan<Tensor> opWeights, ReadOnlySpan<Tensor> edgeWeights)
     {
+        // Intermediates live until the cell returns; only the output leaves (autograd keeps what backward needs).
+        using var scope = torch.NewDisposeScope();
         var states = new Tensor[nodes + 2];
         states[0] = preprocess0.call(s0);
         states[1] = preprocess1.call(s1);
@@ -72,6 +74,6 @@ public sealed class SearchCell : nn.Module<Tensor, Tensor, Tensor, Tensor?, Tens
             }
             states[node + 2] = sum!;
         }
-        return torch.cat(states.AsSpan(2).ToArray(), 1);
+        return torch.cat(states.AsSpan(2).ToArray(), 1).MoveToOuterDisposeScope();
     }
 }

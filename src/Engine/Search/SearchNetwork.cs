@@ -95,9 +95,19 @@ public sealed class SearchNetwork : nn.Module<Tensor, Tensor>
             var output = cell.Reduction
                 ? cell.Forward(s0, s1, reduceOps, reduceEdges)
                 : cell.Forward(s0, s1, normalOps, normalEdges);
+            ReleaseConsumed(s0, s1);
             (s0, s1) = (s1, output);
         }
         return classifier.call(s1.mean([2, 3]));
+    }
+
+    /// <summary>
+    /// A cell's output is read by the next two cells only; once the second has run, its handle goes (autograd keeps
+    /// what backward needs). Never the input images, and not a tensor that is still the other state.
+    /// </summary>
+    internal static void ReleaseConsumed(Tensor consumed, Tensor stillUsed)
+    {
+        if (!ReferenceEquals(consumed, stillUsed)) consumed.Dispose();
     }
 
     protected override void Dispose(bool disposing)
