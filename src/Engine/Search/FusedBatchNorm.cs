@@ -25,6 +25,37 @@ internal sealed class FusedBatchNorm(BatchNorm2d[] edgeNorms)
     }
 
     /// <summary>
+    /// The same BN for <paramref name="targets"/> groups of edges that all see the same input (a pooling of the
+    /// level's inputs): computed once on that input with the first group's statistics, which are then copied to the
+    /// other groups, whose per-edge BNs would have received exactly the same update.
+    /// </summary>
+    /// <param name="x">Batch × (edges / targets · C/K) × H × W: one group's input.</param>
+    public Tensor ApplyShared(Tensor x, int targets, bool training)
+    {
+        BindRunningStatistics();
+        var norm = edgeNorms[0];
+        var groupSize = mean!.shape[0] / targets;
+        if (!training || targets == 1)
+            return nn.functional.batch_norm(x, mean.narrow(0, 0, groupSize), variance!.narrow(0, 0, groupSize), null, null,
+                training, norm.momentum ?? 0.1, norm.eps);
+        // Updated on copies: the BN's backward checks that the statistics it was given are not modified afterwards.
+        using var scope = torch.NewDisposeScope();
+        Tensor groupMean, groupVariance;
+        using (torch.no_grad())
+        {
+            groupMean = mean.narrow(0, 0, groupSize).clone();
+            groupVariance = variance!.narrow(0, 0, groupSize).clone();
+        }
+        var y = nn.functional.batch_norm(x, groupMean, groupVariance, null, null, training, norm.momentum ?? 0.1, norm.eps);
+        using (torch.no_grad())
+        {
+            mean.view(targets, groupSize).copy_(groupMean);
+            variance.view(targets, groupSize).copy_(groupVariance);
+        }
+        return y.MoveToOuterDisposeScope();
+    }
+
+    /// <summary>
     /// (Re)binds whenever an edge's buffer is not the slice handed to it: on first use, and after anything replaced
     /// the buffers (moving the module to another device, loading a state dict).
     /// </summary>

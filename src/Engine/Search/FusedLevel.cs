@@ -48,32 +48,37 @@ internal sealed class FusedLevel
     {
         using var scope = torch.NewDisposeScope();
         var heads = level.Inputs.Select(i => k == 1 ? states[i] : states[i].narrow(1, 0, opChannels)).ToArray();
-        var head = heads.Length == 1 ? heads[0] : torch.cat(heads, 1);
-        var stacked = level.Targets == 1 ? head.contiguous() : head.repeat(1, level.Targets, 1, 1);
-        // The ReLU the conv ops and the factorized reduce start with, once for all of them.
-        var rectified = nn.functional.relu(stacked);
+        // The level's distinct inputs, once each: the ops without weights (pooling, identity) need no more, since
+        // every edge out of one input sees the same values; they broadcast over the targets below.
+        var distinct = heads.Length == 1 ? heads[0] : torch.cat(heads, 1);
+        var rectifiedOnce = nn.functional.relu(distinct);
+        // The conv ops have weights of their own per edge: one copy of the rectified input per target.
+        var rectified = level.Targets == 1 ? rectifiedOnce.contiguous() : rectifiedOnce.repeat(1, level.Targets, 1, 1);
         var stride = level.Stride;
+        var targets = level.Targets;
 
         Tensor? sum = null;
-        void Add(Tensor y, string primitive)
+        void Add(Tensor y, string primitive, bool shared)
         {
             var w = weights.Operations[SearchSpace.IndexOf(primitive)];
-            var edgewise = y.view(y.shape[0], level.EdgeCount, opChannels, y.shape[2], y.shape[3]);
+            var edgewise = y.reshape(y.shape[0], shared ? 1 : targets, level.InputsPerTarget, opChannels, y.shape[2], y.shape[3]);
             // In place after the first term, as in MixedOp: mul and addcmul keep their inputs, never their output.
+            // The first term is a shared one, so the broadcast makes the sum full size from the start.
             sum = sum is null ? edgewise.mul(w) : sum.addcmul_(edgewise, w, One);
         }
         // `none` is skipped as in MixedOp: its output is zero.
-        Add(maxPoolNorm.Apply(nn.functional.max_pool2d(stacked, 3, stride, 1), training), SearchSpace.MaxPool3x3);
-        Add(avgPoolNorm.Apply(nn.functional.avg_pool2d(stacked, 3, stride, 1, ceil_mode: false, count_include_pad: false), training), SearchSpace.AvgPool3x3);
-        Add(reduce is null ? stacked : reduce.Forward(rectified, training), SearchSpace.SkipConnect);
-        Add(sep3.Forward(rectified, training), SearchSpace.SepConv3x3);
-        Add(sep5.Forward(rectified, training), SearchSpace.SepConv5x5);
-        Add(dil3.Forward(rectified, training), SearchSpace.DilConv3x3);
-        Add(dil5.Forward(rectified, training), SearchSpace.DilConv5x5);
+        Add(maxPoolNorm.ApplyShared(nn.functional.max_pool2d(distinct, 3, stride, 1), targets, training), SearchSpace.MaxPool3x3, shared: true);
+        Add(avgPoolNorm.ApplyShared(nn.functional.avg_pool2d(distinct, 3, stride, 1, ceil_mode: false, count_include_pad: false), targets, training),
+            SearchSpace.AvgPool3x3, shared: true);
+        if (reduce is null) Add(distinct, SearchSpace.SkipConnect, shared: true);
+        else Add(reduce.Forward(rectified, training), SearchSpace.SkipConnect, shared: false);
+        Add(sep3.Forward(rectified, training), SearchSpace.SepConv3x3, shared: false);
+        Add(sep5.Forward(rectified, training), SearchSpace.SepConv5x5, shared: false);
+        Add(dil3.Forward(rectified, training), SearchSpace.DilConv3x3, shared: false);
+        Add(dil5.Forward(rectified, training), SearchSpace.DilConv5x5, shared: false);
 
-        var (batch, height, width) = (sum!.shape[0], sum.shape[3], sum.shape[4]);
-        var processed = sum.view(batch, level.Targets, level.InputsPerTarget, opChannels, height, width);
-        var perEdge = k == 1 ? processed : torch.cat([processed, Bypass(states, weights, batch, height, width)], 3);
+        var (batch, height, width) = (sum!.shape[0], sum.shape[4], sum.shape[5]);
+        var perEdge = k == 1 ? sum : torch.cat([sum, Bypass(states, weights, batch, height, width)], 3);
         var perTarget = level.InputsPerTarget == 1 ? perEdge.squeeze(2) : perEdge.sum(2);
         return perTarget.MoveToOuterDisposeScope();
     }

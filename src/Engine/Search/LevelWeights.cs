@@ -7,7 +7,8 @@ namespace PcDarts.Engine.Search;
 /// type. With edge normalization, β is folded into the op weights: β·Σ_o w_o·y_o = Σ_o (β·w_o)·y_o, and the
 /// bypassed channels (K > 1) take β alone, as they pass the channel shuffle unchanged in value.
 /// </summary>
-/// <param name="Operations">Per primitive, a 1×E×1×1×1 tensor of that primitive's weight on each edge of the level.</param>
+/// <param name="Operations">Per primitive, a 1×Targets×InputsPerTarget×1×1×1 tensor of that primitive's weight on each
+/// edge of the level.</param>
 /// <param name="Bypass">1×Targets×InputsPerTarget×1×1×1 β of each edge, or null without edge normalization.</param>
 public sealed record LevelWeights(Tensor[] Operations, Tensor? Bypass)
 {
@@ -26,7 +27,7 @@ public sealed record LevelWeights(Tensor[] Operations, Tensor? Bypass)
         foreach (var (level, index) in levels.Select((l, i) => (l, i)))
         {
             var rows = ordered.narrow(0, start, level.EdgeCount);
-            var perPrimitive = rows.t().reshape(primitives, 1, level.EdgeCount, 1, 1, 1).unbind(0);
+            var perPrimitive = rows.t().reshape(primitives, 1, level.Targets, level.InputsPerTarget, 1, 1, 1).unbind(0);
             var bypass = betas?.narrow(0, start, level.EdgeCount).reshape(1, level.Targets, level.InputsPerTarget, 1, 1, 1);
             result[index] = new LevelWeights(perPrimitive, bypass);
             start += level.EdgeCount;
