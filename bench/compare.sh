@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Alternates `pcdarts bench` builds with the PyTorch reference, one K at a time, with the load beside each run.
-#   bench/compare.sh OUT_FILE ROUNDS K... (PCDARTS_BUILDS="before=/path/pcdarts after=/path/pcdarts")
+#   bench/compare.sh OUT_FILE ROUNDS K... (PCDARTS_BUILDS="before=/path/pcdarts after=/path/pcdarts-runner")
 set -u
 out=$1; rounds=$2; shift 2
 export OMP_WAIT_POLICY=PASSIVE

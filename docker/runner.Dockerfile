@@ -1,4 +1,4 @@
-# A runner node: `pcdarts runner` joins the Hangfire queues named by PCDARTS_QUEUES.
+# A runner node: `pcdarts-runner run` joins the Hangfire queues named by PCDARTS_QUEUES.
 # CPU (default):  docker build -f docker/runner.Dockerfile -t pcdarts-runner .
 # CUDA:           docker build -f docker/runner.Dockerfile --build-arg TORCH_BACKEND=cuda \
 #                   --build-arg RUNTIME_BASE=nvidia/cuda:12.8.1-cudnn-runtime-ubuntu24.04 -t pcdarts-runner-gpu .
@@ -19,4 +19,4 @@ WORKDIR /app
 COPY --from=build /app .
 ENV PCDARTS_QUEUES=cpu \
     PCDARTS_WORKERS=1
-ENTRYPOINT ["sh", "-c", "exec dotnet pcdarts.dll runner --queues \"$PCDARTS_QUEUES\" --workers \"$PCDARTS_WORKERS\" --name \"${PCDARTS_RUNNER_NAME:-$(hostname)}\""]
+ENTRYPOINT ["sh", "-c", "exec dotnet pcdarts-runner.dll run --queues \"$PCDARTS_QUEUES\" --workers \"$PCDARTS_WORKERS\" --name \"${PCDARTS_RUNNER_NAME:-$(hostname)}\""]

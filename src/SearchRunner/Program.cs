@@ -1,3 +1,3 @@
 using PcDarts.SearchRunner.Cli;
 
-return CommandDispatcher.Run(args);
+return RunnerCommandLine.Run(args);

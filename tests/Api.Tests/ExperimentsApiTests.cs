@@ -1,9 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
-using PcDarts.Persistence;
 
 namespace PcDarts.Api.Tests;
 
@@ -23,7 +20,7 @@ public sealed class ExperimentsApiTests(PostgresCluster cluster)
         var errors = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors");
         foreach (var field in new[] { "name", "spec.dataset", "spec.epochs", "spec.k" })
             Assert.True(errors.TryGetProperty(field, out _), $"no error for {field}: {errors}");
-        Assert.Equal(0, await CountExperimentsAsync(api));
+        Assert.Equal(0, await api.CountExperimentsAsync());
     }
 
     [Fact]
@@ -39,7 +36,7 @@ public sealed class ExperimentsApiTests(PostgresCluster cluster)
         Assert.Equal(HttpStatusCode.BadRequest, mistyped.StatusCode);
         var errors = (await mistyped.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors");
         Assert.True(errors.TryGetProperty("spec.epochs", out _), errors.ToString());
-        Assert.Equal(0, await CountExperimentsAsync(api));
+        Assert.Equal(0, await api.CountExperimentsAsync());
     }
 
     [Fact]
@@ -54,7 +51,7 @@ public sealed class ExperimentsApiTests(PostgresCluster cluster)
         var id = experiment.GetProperty("id").GetGuid();
         Assert.Equal($"/api/experiments/{id}", created.Headers.Location?.OriginalString);
         Assert.Equal("queued", experiment.GetProperty("status").GetString());
-        Assert.Equal(3, experiment.GetProperty("spec").GetProperty("epochs").GetInt32());
+        Assert.Equal(3, experiment.GetProperty("search").GetProperty("epochs").GetInt32());
 
         var page = await client.GetFromJsonAsync<JsonElement>("/api/experiments?tag=ci&status=queued");
         Assert.Equal(1, page.GetProperty("total").GetInt32());
@@ -78,12 +75,6 @@ public sealed class ExperimentsApiTests(PostgresCluster cluster)
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/health/live")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/health/ready")).StatusCode);
     }
-
-    private static async Task<int> CountExperimentsAsync(ApiFactory api)
-    {
-        using var scope = api.Services.CreateScope();
-        return await scope.ServiceProvider.GetRequiredService<PcDartsDbContext>().Experiments.CountAsync();
-    }
 }
 
 [Collection(PostgresCollection.Name)]
@@ -103,7 +94,7 @@ public sealed class WelcomeSearchTests(PostgresCluster cluster)
             Assert.Equal("queued", welcome.GetProperty("status").GetString());
             var id = welcome.GetProperty("id").GetGuid();
             var experiment = await client.GetFromJsonAsync<JsonElement>($"/api/experiments/{id}");
-            Assert.Equal(PcDarts.Core.Specs.SearchPresets.QuickSearch.Channels, experiment.GetProperty("spec").GetProperty("channels").GetInt32());
+            Assert.Equal(PcDarts.Core.Specs.SearchPresets.QuickSearch.Channels, experiment.GetProperty("search").GetProperty("channels").GetInt32());
         }
         await using (var again = new ApiFactory(database, embeddedRunner: false, welcomeSearch: true))
         {

@@ -18,6 +18,30 @@ internal static class Polling
         }
     }
 
+    public static async Task<JsonElement> WaitUntilAsync(HttpClient client, Guid id, Func<JsonElement, bool> done, TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (true)
+        {
+            var experiment = await client.GetFromJsonAsync<JsonElement>($"/api/experiments/{id}");
+            if (done(experiment)) return experiment;
+            if (DateTime.UtcNow > deadline) throw new TimeoutException($"experiment {id} did not get there in {timeout}: {experiment}");
+            await Task.Delay(100);
+        }
+    }
+
+    public static async Task WaitForEpochAsync(HttpClient client, Guid id, int epoch, TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (DateTime.UtcNow < deadline)
+        {
+            var metrics = await client.GetFromJsonAsync<JsonElement>($"/api/experiments/{id}/metrics");
+            if (metrics.GetProperty("epochs").GetArrayLength() >= epoch) return;
+            await Task.Delay(100);
+        }
+        throw new TimeoutException($"experiment {id} did not reach epoch {epoch}");
+    }
+
     public static async Task<Guid> SubmitAsync(HttpClient client, object spec, string name = "tiny")
     {
         var response = await client.PostAsJsonAsync("/api/experiments/search", new { name, spec });

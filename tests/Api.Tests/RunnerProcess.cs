@@ -2,7 +2,7 @@ using System.Diagnostics;
 
 namespace PcDarts.Api.Tests;
 
-/// <summary>`pcdarts runner` from the SearchRunner build output, in a child process of its own.</summary>
+/// <summary>`pcdarts-runner run` from the SearchRunner build output, in a child process of its own.</summary>
 internal sealed class RunnerProcess : IDisposable
 {
     private readonly Process _process;
@@ -17,7 +17,7 @@ internal sealed class RunnerProcess : IDisposable
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
-        foreach (var a in new[] { "runner", "--name", name, "--queues", "cpu", "--workers", "1", "--invisibility-timeout", invisibilitySeconds.ToString() })
+        foreach (var a in new[] { "run", "--name", name, "--queues", "cpu", "--workers", "1", "--invisibility-timeout", invisibilitySeconds.ToString() })
             psi.ArgumentList.Add(a);
         psi.Environment["ConnectionStrings__Postgres"] = connectionString;
         psi.Environment["OMP_WAIT_POLICY"] = "PASSIVE";
@@ -28,6 +28,8 @@ internal sealed class RunnerProcess : IDisposable
         process.BeginErrorReadLine();
         return new RunnerProcess(process);
     }
+
+    public bool HasExited => _process.HasExited;
 
     /// <summary>SIGKILL: no graceful shutdown, the job stays fetched until its invisibility timeout.</summary>
     public void Kill()
@@ -47,7 +49,7 @@ internal sealed class RunnerProcess : IDisposable
         var configuration = new DirectoryInfo(AppContext.BaseDirectory).Parent!.Name; // …/bin/Debug/net10.0/
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
             if (File.Exists(Path.Combine(dir.FullName, "PcDarts.sln")))
-                return Path.Combine(dir.FullName, "src", "SearchRunner", "bin", configuration, "net10.0", "pcdarts");
+                return Path.Combine(dir.FullName, "src", "SearchRunner", "bin", configuration, "net10.0", "pcdarts-runner");
         throw new InvalidOperationException("repository root (PcDarts.sln) not found above " + AppContext.BaseDirectory);
     }
 }

@@ -17,7 +17,7 @@ public sealed class RunnerTests(PostgresCluster cluster, ITestOutputHelper outpu
         await using var api = new ApiFactory(await cluster.CreateDatabaseAsync(), embeddedRunner: true);
         using var client = api.CreateClient();
         var id = await Polling.SubmitAsync(client, Specs.TinySearch(epochs: 50));
-        await WaitForEpochAsync(client, id, 1);
+        await Polling.WaitForEpochAsync(client, id, 1, Long);
 
         var clock = Stopwatch.StartNew();
         Assert.Equal(HttpStatusCode.Accepted, (await client.PostAsync($"/api/experiments/{id}/cancel", null)).StatusCode);
@@ -41,7 +41,7 @@ public sealed class RunnerTests(PostgresCluster cluster, ITestOutputHelper outpu
         var killed = await Polling.SubmitAsync(client, Specs.TinySearch(epochs), "killed");
         using (var first = RunnerProcess.Start(db, "runner-a"))
         {
-            await WaitForEpochAsync(client, killed, 2);
+            await Polling.WaitForEpochAsync(client, killed, 2, Long);
             first.Kill();
         }
         var clock = Stopwatch.StartNew();
@@ -87,17 +87,5 @@ public sealed class RunnerTests(PostgresCluster cluster, ITestOutputHelper outpu
 
         var listed = await client.GetFromJsonAsync<JsonElement>("/api/runners");
         Assert.Equal(["runner-a", "runner-b"], listed.EnumerateArray().Where(r => r.GetProperty("alive").GetBoolean()).Select(r => r.GetProperty("name").GetString()).Order());
-    }
-
-    private static async Task WaitForEpochAsync(HttpClient client, Guid id, int epoch)
-    {
-        var deadline = DateTime.UtcNow + Long;
-        while (DateTime.UtcNow < deadline)
-        {
-            var metrics = await client.GetFromJsonAsync<JsonElement>($"/api/experiments/{id}/metrics");
-            if (metrics.GetProperty("epochs").GetArrayLength() >= epoch) return;
-            await Task.Delay(100);
-        }
-        throw new TimeoutException($"experiment {id} did not reach epoch {epoch}");
     }
 }

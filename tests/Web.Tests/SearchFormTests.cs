@@ -21,7 +21,7 @@ public sealed class SearchFormTests : BunitContext
         Assert.Contains("does not divide the 6 channels", error.TextContent);
 
         cut.Find("#f-epochs").Change("0");
-        Assert.Contains("between 1 and 10000", cut.Find("[data-field=epochs] .field-error").TextContent);
+        Assert.Contains($"between 1 and {PcDarts.Core.Specs.SpecLimits.MaxEpochs}", cut.Find("[data-field=epochs] .field-error").TextContent);
 
         cut.Find("#f-epochs").Change("many");
         Assert.Contains("not a number", cut.Find("[data-field=epochs] .field-error").TextContent);

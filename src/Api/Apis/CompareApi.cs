@@ -29,7 +29,7 @@ public static class CompareApi
 
         var rows = await db.Experiments.AsNoTracking().Where(e => parsed.Contains(e.Id))
             .Select(e => new CompareEntryDto(e.Id, e.Name, e.Kind, e.Status, e.Parameters, e.MultiplyAdds,
-                e.Epochs.Max(r => r.ValidTop1), e.Epochs.Count, e.Epochs.Sum(r => r.Seconds), e.Genotype))
+                e.Epochs.Max(r => r.Metrics.ValidTop1), e.Epochs.Count, e.Epochs.Sum(r => r.Metrics.Seconds), e.Genotype))
             .ToListAsync(ct);
         var missing = parsed.Except(rows.Select(r => r.Id)).ToList();
         if (missing.Count > 0) return TypedResults.NotFound($"no experiment {string.Join(", ", missing)}");

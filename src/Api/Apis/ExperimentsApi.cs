@@ -1,14 +1,12 @@
 using Hangfire;
-using Hangfire.States;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using PcDarts.Core.Contracts;
+using PcDarts.Api.Experiments;
 using PcDarts.Api.Infrastructure;
-using PcDarts.Core.Jobs;
-using PcDarts.Core.Specs;
 using PcDarts.Persistence;
 using PcDarts.Persistence.Entities;
-using PcDarts.Persistence.Events;
+using PcDarts.Persistence.Runs;
 
 namespace PcDarts.Api.Apis;
 
@@ -33,96 +31,38 @@ public static class ExperimentsApi
     }
 
     public static async Task<Results<Created<ExperimentDto>, ValidationProblem>> CreateSearch(
-        CreateSearchRequest request, PcDartsDbContext db, IBackgroundJobClient jobs, TimeProvider clock, CancellationToken ct)
-    {
-        var validation = new Validation();
-        ValidateCommon(validation, request.Name, request.Tags);
-        var spec = request.Spec ?? new SearchSpec();
-        validation.AddSpecErrors("spec", spec.Validate());
-        if (!validation.IsValid) return TypedResults.ValidationProblem(validation.ToDictionary());
-
-        var experiment = NewExperiment(ExperimentKinds.Search, request.Name!, request.Tags, spec, spec.Seed, spec.Queue, clock);
-        var dto = await EnqueueAsync(experiment, db, jobs, ct);
-        return TypedResults.Created($"/api/experiments/{experiment.Id}", dto);
-    }
+        CreateSearchRequest request, ExperimentSubmission submission, CancellationToken ct) =>
+        Answer(await submission.SubmitSearchAsync(request, ct));
 
     public static async Task<Results<Created<ExperimentDto>, ValidationProblem>> CreateRetrain(
-        CreateRetrainRequest request, PcDartsDbContext db, IBackgroundJobClient jobs, TimeProvider clock, CancellationToken ct)
+        CreateRetrainRequest request, ExperimentSubmission submission, CancellationToken ct) =>
+        Answer(await submission.SubmitRetrainAsync(request, ct));
+
+    private static Results<Created<ExperimentDto>, ValidationProblem> Answer(Submission submission) =>
+        submission.Experiment is { } experiment
+            ? TypedResults.Created($"/api/experiments/{experiment.Id}", experiment)
+            : TypedResults.ValidationProblem(submission.Errors!);
+
+    public static async Task<Results<Ok<ExperimentPage>, ValidationProblem>> ListExperiments(
+        RequestLimits limits, PcDartsDbContext db, string? status, string? kind, string? tag, string? text, int? page, int? pageSize, CancellationToken ct,
+        string? createdBy = null)
     {
         var validation = new Validation();
-        ValidateCommon(validation, request.Name, request.Tags);
-        var spec = request.Spec ?? new RetrainSpec();
-        validation.AddSpecErrors("spec", spec.Validate());
-        PcDarts.Core.Genotypes.Genotype? genotype = null;
-        if ((request.Genotype is null) == (request.FromExperimentId is null))
-            validation.Add(request.Genotype is null ? "genotype" : "fromExperimentId", "give exactly one of genotype and fromExperimentId");
-        else if (request.Genotype is not null && !PcDarts.Core.Genotypes.Genotype.TryParseAny(request.Genotype, out genotype, out var error))
-            validation.Add("genotype", error);
-        else if (request.FromExperimentId is { } fromId)
-        {
-            var source = await db.Experiments.AsNoTracking().Where(e => e.Id == fromId).Select(e => new { e.Genotype, e.Kind }).SingleOrDefaultAsync(ct);
-            if (source is null) validation.Add("fromExperimentId", $"no experiment {fromId}");
-            else if (source.Kind != ExperimentKinds.Search || source.Genotype is null) validation.Add("fromExperimentId", $"experiment {fromId} is not a finished search");
-            else genotype = PcDarts.Core.Genotypes.Genotype.Parse(source.Genotype);
-        }
+        limits.CheckListQuery(validation, status, kind, tag, text, page, pageSize);
         if (!validation.IsValid) return TypedResults.ValidationProblem(validation.ToDictionary());
-
-        var experiment = NewExperiment(ExperimentKinds.Retrain, request.Name!, request.Tags, spec, spec.Seed, spec.Queue, clock);
-        experiment.DerivedFromId = request.FromExperimentId;
-        experiment.Genotype = genotype!.ToDartsText();
-        var dto = await EnqueueAsync(experiment, db, jobs, ct);
-        return TypedResults.Created($"/api/experiments/{experiment.Id}", dto);
-    }
-
-    internal static void ValidateCommon(Validation validation, string? name, string[]? tags)
-    {
-        validation.Require(!string.IsNullOrWhiteSpace(name), "name", "is required");
-        validation.Require(name is null || name.Trim().Length <= 200, "name", "must be at most 200 characters");
-        validation.Require(tags is null || tags.All(t => !string.IsNullOrWhiteSpace(t) && t.Length <= 64), "tags",
-            "each tag must be non-empty and at most 64 characters");
-    }
-
-    private static Experiment NewExperiment<TSpec>(string kind, string name, string[]? tags, TSpec spec, int seed, string? queue, TimeProvider clock) => new()
-    {
-        Id = Guid.CreateVersion7(),
-        Kind = kind,
-        Name = name.Trim(),
-        Tags = NormalizeTags(tags),
-        Spec = System.Text.Json.JsonSerializer.Serialize(spec, ExperimentMapping.SpecJson),
-        Seed = seed,
-        Queue = queue ?? JobQueues.Cpu,
-        CreatedAt = clock.GetUtcNow(),
-    };
-
-    internal static string[] NormalizeTags(string[]? tags) =>
-        (tags ?? []).Select(t => t.Trim()).Distinct(StringComparer.Ordinal).ToArray();
-
-    /// <summary>Stores the experiment, then queues its job and records the job id.</summary>
-    internal static async Task<ExperimentDto> EnqueueAsync(Experiment experiment, PcDartsDbContext db, IBackgroundJobClient jobs, CancellationToken ct)
-    {
-        db.Experiments.Add(experiment);
-        await db.SaveChangesAsync(ct);
-        // Queued after the row is committed: a runner that picks the job up at once must find the experiment.
-        experiment.HangfireJobId = jobs.Create<IExperimentJob>(j => j.RunAsync(experiment.Id, CancellationToken.None), new EnqueuedState(experiment.Queue));
-        await db.SaveChangesAsync(ct);
-        return experiment.ToDto(0, null, []);
-    }
-
-    public static async Task<Ok<ExperimentPage>> ListExperiments(
-        PcDartsDbContext db, string? status, string? kind, string? tag, string? text, int? page, int? pageSize, CancellationToken ct)
-    {
-        var size = Math.Clamp(pageSize ?? 20, 1, 200);
-        var number = Math.Max(page ?? 1, 1);
+        var size = pageSize ?? 20;
+        var number = page ?? 1;
         var query = db.Experiments.AsNoTracking();
         if (!string.IsNullOrEmpty(status)) query = query.Where(e => e.Status == status);
         if (!string.IsNullOrEmpty(kind)) query = query.Where(e => e.Kind == kind);
         if (!string.IsNullOrEmpty(tag)) query = query.Where(e => e.Tags.Contains(tag));
+        if (!string.IsNullOrEmpty(createdBy)) query = query.Where(e => e.CreatedBy == createdBy);
         if (!string.IsNullOrEmpty(text)) query = query.Where(e => EF.Functions.ILike(e.Name, $"%{text}%"));
         var total = await query.CountAsync(ct);
         var rows = await query
             .OrderByDescending(e => e.CreatedAt).ThenByDescending(e => e.Id)
             .Skip((number - 1) * size).Take(size)
-            .Select(e => new { Experiment = e, Epochs = e.Epochs.Count, Best = e.Epochs.Max(r => r.ValidTop1) })
+            .Select(e => new { Experiment = e, Epochs = e.Epochs.Count, Best = e.Epochs.Max(r => r.Metrics.ValidTop1) })
             .ToListAsync(ct);
         return TypedResults.Ok(new ExperimentPage(rows.Select(r => r.Experiment.ToSummary(r.Epochs, r.Best)).ToList(), number, size, total));
     }
@@ -130,7 +70,7 @@ public static class ExperimentsApi
     public static async Task<Results<Ok<ExperimentDto>, NotFound>> GetExperiment(Guid id, PcDartsDbContext db, CancellationToken ct)
     {
         var row = await db.Experiments.AsNoTracking().Where(e => e.Id == id)
-            .Select(e => new { Experiment = e, e.Attempts, Epochs = e.Epochs.Count, Best = e.Epochs.Max(r => r.ValidTop1) })
+            .Select(e => new { Experiment = e, e.Attempts, Epochs = e.Epochs.Count, Best = e.Epochs.Max(r => r.Metrics.ValidTop1) })
             .SingleOrDefaultAsync(ct);
         return row is null ? TypedResults.NotFound() : TypedResults.Ok(row.Experiment.ToDto(row.Epochs, row.Best, row.Attempts));
     }
@@ -145,7 +85,7 @@ public static class ExperimentsApi
         if (!await db.Experiments.AnyAsync(e => e.Id == id, ct)) return TypedResults.NotFound();
         var after = afterEpoch ?? 0;
         var rows = await db.EpochMetrics.AsNoTracking().Where(r => r.ExperimentId == id && r.Epoch > after).OrderBy(r => r.Epoch).ToListAsync(ct);
-        var metrics = rows.Select(r => r.ToMetrics()).ToList();
+        var metrics = rows.Select(r => r.Metrics).ToList();
         return format == "csv"
             ? TypedResults.Text(PcDarts.Core.Metrics.MetricsCsv.Write(metrics), "text/csv")
             : TypedResults.Ok(new MetricsDto(id, metrics));
@@ -190,27 +130,12 @@ public static class ExperimentsApi
     }
 
     public static async Task<Results<Accepted<ExperimentDto>, NotFound, ProblemHttpResult>> CancelExperiment(
-        Guid id, PcDartsDbContext db, IBackgroundJobClient jobs, TimeProvider clock, CancellationToken ct)
+        Guid id, ExperimentLifecycle lifecycle, IBackgroundJobClient jobs, CancellationToken ct)
     {
-        // One transaction: the NOTIFY below is delivered with the status it announces, never before it.
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        var experiment = await db.Experiments.SingleOrDefaultAsync(e => e.Id == id, ct);
-        if (experiment is null) return TypedResults.NotFound();
-        if (ExperimentStatuses.IsFinished(experiment.Status))
+        var request = await lifecycle.RequestCancelAsync(id, ct);
+        if (request.Experiment is not { } experiment) return TypedResults.NotFound();
+        if (request.AlreadyFinished)
             return TypedResults.Problem($"experiment {id} is {experiment.Status}", title: "Already finished", statusCode: StatusCodes.Status409Conflict);
-
-        var now = clock.GetUtcNow();
-        experiment.CancelRequestedAt ??= now;
-        if (experiment.Status == ExperimentStatuses.Queued)
-        {
-            // Nobody runs it yet: it is cancelled now. A runner that fetched it meanwhile sees the status and stops.
-            experiment.Status = ExperimentStatuses.Cancelled;
-            experiment.FinishedAt = now;
-            await EventPublisher.PublishAsync(db, new ExperimentEvent(id, ExperimentEventKinds.StatusChanged, Status: experiment.Status), ct);
-            await EventPublisher.PublishAsync(db, ExperimentEvent.Log(id, LogLevels.Info, "cancelled while queued", now), ct);
-        }
-        await db.SaveChangesAsync(ct);
-        await transaction.CommitAsync(ct);
         // Deleting a processing job fires its CancellationToken on the runner within CancellationCheckInterval.
         if (experiment.HangfireJobId is not null) jobs.Delete(experiment.HangfireJobId);
         return TypedResults.Accepted($"/api/experiments/{id}", experiment.ToDto(0, null, []));

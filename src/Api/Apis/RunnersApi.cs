@@ -2,15 +2,13 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using PcDarts.Core.Contracts;
 using PcDarts.Persistence;
+using PcDarts.Persistence.Runs;
 
 namespace PcDarts.Api.Apis;
 
 /// <summary>Runner nodes as they report themselves through their heartbeats.</summary>
 public static class RunnersApi
 {
-    /// <summary>A runner whose last heartbeat is older than this is shown as not alive.</summary>
-    public static readonly TimeSpan AliveWindow = TimeSpan.FromSeconds(30);
-
     public static RouteGroupBuilder MapRunnersApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/runners").WithTags("Runners");
@@ -23,7 +21,10 @@ public static class RunnersApi
         var now = clock.GetUtcNow();
         var runners = await db.Runners.AsNoTracking().OrderByDescending(r => r.HeartbeatAt).ToListAsync(ct);
         return TypedResults.Ok(runners
-            .Select(r => new RunnerDto(r.Name, r.Host, r.Device, r.Queues, r.Workers, r.StartedAt, r.HeartbeatAt, now - r.HeartbeatAt < AliveWindow, r.CurrentExperimentId))
+            // A runner past RunnerLiveness' limit is shown offline, with no current experiment: the reaper resumes it elsewhere.
+            .Select(r => RunnerLiveness.IsAlive(r.HeartbeatAt, now)
+                ? new RunnerDto(r.Name, r.Host, r.Device, r.Queues, r.Workers, r.StartedAt, r.HeartbeatAt, Alive: true, r.CurrentExperimentId)
+                : new RunnerDto(r.Name, r.Host, r.Device, r.Queues, r.Workers, r.StartedAt, r.HeartbeatAt, Alive: false, CurrentExperimentId: null))
             .ToList());
     }
 }

@@ -2,9 +2,12 @@ using Hangfire;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using PcDarts.Api.Apis;
+using PcDarts.Api.Experiments;
+using PcDarts.Api.Infrastructure;
 using PcDarts.Core.Contracts;
 using PcDarts.Core.Metrics;
 using PcDarts.Persistence;
+using PcDarts.Persistence.Runs;
 using PcDarts.Web.Data;
 
 namespace PcDarts.Api.Dashboard;
@@ -14,13 +17,19 @@ namespace PcDarts.Api.Dashboard;
 /// browsers, CI and the pages, without a loopback HTTP hop or a base address to guess. Each call gets its own DbContext,
 /// because a Blazor circuit outlives any request scope and may run calls concurrently.
 /// </summary>
-internal sealed class DashboardData(IDbContextFactory<PcDartsDbContext> contexts, IBackgroundJobClient jobs, TimeProvider clock) : IDashboardData
+internal sealed class DashboardData(
+    IDbContextFactory<PcDartsDbContext> contexts, ExperimentSubmission submission, ExperimentLifecycle lifecycle, IBackgroundJobClient jobs, TimeProvider clock, RequestLimits limits)
+    : IDashboardData
 {
     public async Task<ExperimentPage> ListExperimentsAsync(ExperimentQuery q, CancellationToken ct = default)
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
-        var result = await ExperimentsApi.ListExperiments(db, Empty(q.Status), Empty(q.Kind), Empty(q.Tag), Empty(q.Text), q.Page, q.PageSize, ct);
-        return result.Value!;
+        return (await ExperimentsApi.ListExperiments(limits, db, Empty(q.Status), Empty(q.Kind), Empty(q.Tag), Empty(q.Text), q.Page, q.PageSize, ct)).Result switch
+        {
+            Ok<ExperimentPage> ok => ok.Value!,
+            ValidationProblem problem => throw new ArgumentException(string.Join("; ", problem.ProblemDetails.Errors.Select(e => $"{e.Key}: {string.Join(" ", e.Value)}"))),
+            var other => throw new InvalidOperationException($"unexpected result {other}"),
+        };
     }
 
     public async Task<ExperimentDto?> GetExperimentAsync(Guid id, CancellationToken ct = default)
@@ -41,39 +50,23 @@ internal sealed class DashboardData(IDbContextFactory<PcDartsDbContext> contexts
         return (await ExperimentsApi.GetArchitecture(id, afterEpoch, db, ct)).Result is Ok<List<EpochArchitectureDto>> ok ? ok.Value! : [];
     }
 
-    public async Task<SubmitResult> SubmitSearchAsync(CreateSearchRequest request, CancellationToken ct = default)
-    {
-        await using var db = await contexts.CreateDbContextAsync(ct);
-        return (await ExperimentsApi.CreateSearch(request, db, jobs, clock, ct)).Result switch
-        {
-            Created<ExperimentDto> created => SubmitResult.Created(created.Value!.Id),
-            ValidationProblem problem => new SubmitResult(null, problem.ProblemDetails.Errors.AsReadOnly()),
-            var other => throw new InvalidOperationException($"unexpected result {other}"),
-        };
-    }
+    public async Task<SubmitResult> SubmitSearchAsync(CreateSearchRequest request, CancellationToken ct = default) =>
+        Answer(await submission.SubmitSearchAsync(request, ct));
 
-    public async Task<SubmitResult> SubmitRetrainAsync(CreateRetrainRequest request, CancellationToken ct = default)
-    {
-        await using var db = await contexts.CreateDbContextAsync(ct);
-        return (await ExperimentsApi.CreateRetrain(request, db, jobs, clock, ct)).Result switch
-        {
-            Created<ExperimentDto> created => SubmitResult.Created(created.Value!.Id),
-            ValidationProblem problem => new SubmitResult(null, problem.ProblemDetails.Errors.AsReadOnly()),
-            var other => throw new InvalidOperationException($"unexpected result {other}"),
-        };
-    }
+    public async Task<SubmitResult> SubmitRetrainAsync(CreateRetrainRequest request, CancellationToken ct = default) =>
+        Answer(await submission.SubmitRetrainAsync(request, ct));
 
-    public async Task<string?> CancelAsync(Guid id, CancellationToken ct = default)
-    {
-        await using var db = await contexts.CreateDbContextAsync(ct);
-        return (await ExperimentsApi.CancelExperiment(id, db, jobs, clock, ct)).Result switch
+    private static SubmitResult Answer(Submission s) =>
+        s.Experiment is { } e ? SubmitResult.Created(e.Id) : new SubmitResult(null, s.Errors!.AsReadOnly());
+
+    public async Task<string?> CancelAsync(Guid id, CancellationToken ct = default) =>
+        (await ExperimentsApi.CancelExperiment(id, lifecycle, jobs, ct)).Result switch
         {
             Accepted<ExperimentDto> => null,
             NotFound => $"no experiment {id}",
             ProblemHttpResult problem => problem.ProblemDetails.Detail ?? problem.ProblemDetails.Title,
             var other => $"unexpected result {other}",
         };
-    }
 
     public async Task<(CompareDto? Result, string? Error)> CompareAsync(IReadOnlyList<Guid> ids, CancellationToken ct = default)
     {

@@ -1,6 +1,7 @@
 using System.Threading.Channels;
 using Npgsql;
 using PcDarts.Persistence.Events;
+using PcDarts.Persistence.Resilience;
 
 namespace PcDarts.Api.Live;
 
@@ -49,6 +50,7 @@ internal sealed class ExperimentEventListener(
     private async Task ListenAsync(ChannelWriter<string> payloads, CancellationToken ct)
     {
         var delay = options.MinReconnectDelay;
+        var outage = new OutageLog(logger, "Live events", clock);
         while (!ct.IsCancellationRequested)
         {
             try
@@ -58,7 +60,8 @@ internal sealed class ExperimentEventListener(
                 await connection.OpenAsync(ct);
                 await using (var listen = new NpgsqlCommand($"LISTEN {EventPublisher.Channel}", connection))
                     await listen.ExecuteNonQueryAsync(ct);
-                logger.LogInformation("Listening to PostgreSQL channel {Channel} for live events", EventPublisher.Channel);
+                if (!outage.InOutage) logger.LogInformation("Listening to PostgreSQL channel {Channel} for live events", EventPublisher.Channel);
+                outage.Succeeded();
                 _firstListen.TrySetResult();
                 delay = options.MinReconnectDelay;
                 while (true) await connection.WaitAsync(ct);
@@ -69,7 +72,8 @@ internal sealed class ExperimentEventListener(
             }
             catch (Exception e)
             {
-                logger.LogWarning(e, "Live events: the LISTEN connection failed; reconnecting in {Delay}", delay);
+                // Logged once per outage (OutageLog); the listener's own backoff keeps its configured bounds.
+                outage.Failed(e);
                 try { await Task.Delay(delay, clock, ct); }
                 catch (OperationCanceledException) { return; }
                 delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, options.MaxReconnectDelay.Ticks));

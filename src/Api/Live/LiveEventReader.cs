@@ -22,7 +22,7 @@ internal sealed class LiveEventReader(IDbContextFactory<PcDartsDbContext> factor
                 await using var db = await factory.CreateDbContextAsync(ct);
                 var metrics = await db.EpochMetrics.AsNoTracking().SingleOrDefaultAsync(r => r.ExperimentId == id && r.Epoch == epoch, ct);
                 if (metrics is null) return []; // deleted since
-                var events = new List<IExperimentEvent> { new EpochCompletedEvent(id, metrics.ToMetrics()) };
+                var events = new List<IExperimentEvent> { new EpochCompletedEvent(id, metrics.Metrics) };
                 var a = await db.EpochArchitectures.AsNoTracking().SingleOrDefaultAsync(r => r.ExperimentId == id && r.Epoch == epoch, ct);
                 if (a is not null)
                     events.Add(new ArchitectureUpdatedEvent(id, epoch, a.AlphasNormal, a.AlphasReduce, a.BetasNormal, a.BetasReduce, a.Genotype));

@@ -6,7 +6,8 @@ namespace PcDarts.Api.Live;
 internal sealed record LiveEventsOptions(string ConnectionString)
 {
     public TimeSpan MinReconnectDelay { get; init; } = TimeSpan.FromMilliseconds(500);
-    public TimeSpan MaxReconnectDelay { get; init; } = TimeSpan.FromSeconds(30);
+    /// <summary>A LISTEN try is one connection, cheap: live updates resume within seconds of the database's return.</summary>
+    public TimeSpan MaxReconnectDelay { get; init; } = PcDarts.Persistence.Resilience.OutageLog.MaxDelay;
     /// <summary>How long the host's start waits for the first LISTEN before serving anyway.</summary>
     public TimeSpan StartTimeout { get; init; } = TimeSpan.FromSeconds(10);
 

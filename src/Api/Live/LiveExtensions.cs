@@ -25,5 +25,5 @@ internal static class LiveExtensions
     }
 
     public static HubEndpointConventionBuilder MapExperimentHub(this IEndpointRouteBuilder app) =>
-        app.MapHub<ExperimentHub>(ExperimentHub.Path);
+        app.MapHub<ExperimentHub>(LiveRoutes.ExperimentsHub);
 }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using PcDarts.Core.Metrics;
 using PcDarts.Core.Specs;
 
@@ -10,6 +11,10 @@ public sealed record CreateSearchRequest(string? Name, string[]? Tags, SearchSpe
 /// <summary>A retrain to queue: the genotype as DARTS text, JSON or a published name, or <paramref name="FromExperimentId"/> (a finished search).</summary>
 public sealed record CreateRetrainRequest(string? Name, string[]? Tags, string? Genotype, Guid? FromExperimentId, RetrainSpec? Spec);
 
+/// <summary>
+/// One experiment. Exactly one of <paramref name="Search"/> and <paramref name="Retrain"/> is set, as <paramref name="Kind"/> says:
+/// the full spec it runs, defaults filled in.
+/// </summary>
 public sealed record ExperimentDto(
     Guid Id,
     string Kind,
@@ -18,7 +23,8 @@ public sealed record ExperimentDto(
     string Status,
     string Queue,
     int Seed,
-    JsonElement Spec,
+    SearchSpec? Search,
+    RetrainSpec? Retrain,
     DateTimeOffset CreatedAt,
     DateTimeOffset? StartedAt,
     DateTimeOffset? FinishedAt,
@@ -30,13 +36,20 @@ public sealed record ExperimentDto(
     long? MultiplyAdds,
     int EpochsCompleted,
     double? BestValidTop1,
-    IReadOnlyList<JobAttemptDto> Attempts);
+    IReadOnlyList<JobAttemptDto> Attempts,
+    string? CreatedBy = null)
+{
+    /// <summary>The epochs the spec asks for, whichever the kind.</summary>
+    [JsonIgnore] public int Epochs => Search?.Epochs ?? Retrain?.Epochs ?? 0;
+
+    [JsonIgnore] public string? Dataset => Search?.Dataset ?? Retrain?.Dataset;
+}
 
 /// <summary>A row of the experiments list; <paramref name="Dataset"/> and <paramref name="K"/> come from the spec (K is null for a retrain).</summary>
 public sealed record ExperimentSummaryDto(
     Guid Id, string Kind, string Name, string[] Tags, string Status, string Queue,
     DateTimeOffset CreatedAt, DateTimeOffset? StartedAt, DateTimeOffset? FinishedAt, int EpochsCompleted, double? BestValidTop1,
-    string? Dataset = null, int? K = null, long? Parameters = null);
+    string? Dataset = null, int? K = null, long? Parameters = null, string? CreatedBy = null);
 
 public sealed record ExperimentPage(IReadOnlyList<ExperimentSummaryDto> Items, int Page, int PageSize, int Total);
 

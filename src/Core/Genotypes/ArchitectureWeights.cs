@@ -6,7 +6,7 @@ namespace PcDarts.Core.Genotypes;
 
 /// <summary>
 /// The architecture parameters of a search as raw (pre-softmax) values: α per edge and primitive, and PC-DARTS' β per edge
-/// (pc-darts.md §3; null for plain DARTS). Rows follow the edge order of <see cref="SearchSpace"/>, columns its primitive order.
+/// (docs/pc-darts.md §3; null for plain DARTS). Rows follow the edge order of <see cref="SearchSpace"/>, columns its primitive order.
 /// Equality compares the values, not the array references.
 /// </summary>
 public sealed record ArchitectureWeights
@@ -37,11 +37,11 @@ public sealed record ArchitectureWeights
 
     [JsonIgnore] public bool HasBetas => BetasNormal is not null && BetasReduce is not null;
 
-    /// <summary>softmax(α) per edge: the mixed-op weights of each cell (pc-darts.md §1).</summary>
+    /// <summary>softmax(α) per edge: the mixed-op weights of each cell (docs/pc-darts.md §1).</summary>
     public (float[][] Normal, float[][] Reduce) SoftmaxAlphas() =>
         (AlphasNormal.Select(row => Softmax(row)).ToArray(), AlphasReduce.Select(row => Softmax(row)).ToArray());
 
-    /// <summary>β softmaxed over each node's incoming edges (pc-darts.md §3). Throws when this search had no β.</summary>
+    /// <summary>β softmaxed over each node's incoming edges (docs/pc-darts.md §3). Throws when this search had no β.</summary>
     public (float[] Normal, float[] Reduce) NormalizedBetas()
     {
         if (BetasNormal is null || BetasReduce is null)

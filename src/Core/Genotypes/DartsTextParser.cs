@@ -6,6 +6,8 @@ namespace PcDarts.Core.Genotypes;
 /// Recursive-descent reader of DARTS' text form:
 /// <c>[NAME =] Genotype(normal=[('op', i), ...], normal_concat=range(a, b) | [i, ...], reduce=[...], reduce_concat=...)</c>.
 /// Keyword fields may come in any order, as Python allows. Every error names its position and what was expected.
+/// Every bound (text length, range ends, list lengths, node count) is checked before anything grows with the input,
+/// so hostile text costs no more than reading it once.
 /// </summary>
 internal sealed class DartsTextParser
 {
@@ -26,8 +28,21 @@ internal sealed class DartsTextParser
     public static Genotype Parse(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
+        CheckLength(text);
         return new DartsTextParser(text).ParseGenotype();
     }
+
+    internal static void CheckLength(string text)
+    {
+        if (text.Length > Genotype.MaxTextLength)
+            throw GenotypeFormatException.At(text, Genotype.MaxTextLength,
+                $"genotype text is {text.Length} characters long; at most {Genotype.MaxTextLength} are read");
+    }
+
+    /// <summary>Most edges a cell may list: two per node of the largest cell.</summary>
+    private const int MaxEdges = Genotype.EdgesPerNode * SearchSpace.MaxNodes;
+    /// <summary>Highest node a cell output may concatenate (nodes 0 and 1 are the cell's inputs).</summary>
+    private const int MaxConcatNode = SearchSpace.MaxNodes + 1;
 
     private sealed record EdgeList(List<GenotypeEdge> Edges, int Close);
     private sealed record ConcatList(List<(int Value, int Position)> Items, int Start);
@@ -89,6 +104,8 @@ internal sealed class DartsTextParser
         var edges = new List<GenotypeEdge>();
         while (!_current.Is(']'))
         {
+            if (edges.Count == MaxEdges)
+                throw Error($"{cell} lists more than {MaxEdges} edges; a cell has at most {SearchSpace.MaxNodes} nodes of {Genotype.EdgesPerNode} edges");
             edges.Add(ParseEdge(edges.Count / Genotype.EdgesPerNode));
             ExpectSeparator(']');
         }
@@ -136,6 +153,11 @@ internal sealed class DartsTextParser
             Expect(')');
             if (to.IntValue <= from.IntValue)
                 throw At(start, $"range({from.Text}, {to.Text}) is empty; the cell output needs at least one node");
+            // Checked before the range is expanded: range(2, 200000000) must not become 200 million items.
+            if (from.IntValue < 2)
+                throw At(from.Position, $"range starts at {from.Text}; intermediate nodes are 2 to {MaxConcatNode}");
+            if (to.IntValue > MaxConcatNode + 1)
+                throw At(to.Position, $"range ends at {to.Text}; intermediate nodes are 2 to {MaxConcatNode}, so the end is at most {MaxConcatNode + 1}");
             for (var v = from.IntValue; v < to.IntValue; v++) items.Add((v, start));
             return new ConcatList(items, start);
         }
@@ -143,6 +165,8 @@ internal sealed class DartsTextParser
         Advance();
         while (!_current.Is(']'))
         {
+            if (items.Count == SearchSpace.MaxNodes)
+                throw Error($"a cell output concatenates at most {SearchSpace.MaxNodes} nodes");
             var item = ExpectInteger();
             items.Add((item.IntValue, item.Position));
             ExpectSeparator(']');

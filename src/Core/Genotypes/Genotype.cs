@@ -15,6 +15,12 @@ public sealed class Genotype : IEquatable<Genotype>
     /// <summary>Two edges per intermediate node, as in DARTS' derivation.</summary>
     public const int EdgesPerNode = 2;
 
+    /// <summary>
+    /// Longest genotype text (DARTS text or JSON) read at all. A published genotype is about 500 characters; this leaves
+    /// room for comments and indentation while keeping pasted or posted text from costing more than a glance to reject.
+    /// </summary>
+    public const int MaxTextLength = 16_384;
+
     public Genotype(
         IEnumerable<GenotypeEdge> normal, IEnumerable<int> normalConcat,
         IEnumerable<GenotypeEdge> reduce, IEnumerable<int> reduceConcat)

@@ -7,7 +7,7 @@ namespace PcDarts.Core.Genotypes;
 /// per node, rank incoming edges by their strongest non-<c>none</c> weight and keep the top two, strongest first
 /// (Python's sorted is stable, so ties keep the lower edge index first); on each kept edge keep the strongest
 /// non-<c>none</c> op (a strict '>' scan, so the lower op index wins a tie). With edge normalization each edge's op
-/// weights are first multiplied by its node-normalized β, which can change the kept edges but never the kept op (pc-darts.md §3).
+/// weights are first multiplied by its node-normalized β, which can change the kept edges but never the kept op (docs/pc-darts.md §3).
 /// </summary>
 public static class GenotypeDerivation
 {

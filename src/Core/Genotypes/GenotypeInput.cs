@@ -12,6 +12,7 @@ internal static class GenotypeInput
     public static Genotype Parse(string input)
     {
         ArgumentNullException.ThrowIfNull(input);
+        DartsTextParser.CheckLength(input);
         var trimmed = input.Trim();
         if (trimmed.StartsWith('{'))
         {

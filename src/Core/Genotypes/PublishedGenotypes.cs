@@ -4,7 +4,7 @@ namespace PcDarts.Core.Genotypes;
 
 /// <summary>
 /// Genotypes the papers published, kept as the authors' own text so a test can compare it character for character:
-/// PC-DARTS from yuhuixu1993/PC-DARTS genotypes.py (pc-darts.md §6), DARTS first and second order from quark0/darts cnn/genotypes.py
+/// PC-DARTS from yuhuixu1993/PC-DARTS genotypes.py (docs/pc-darts.md §6), DARTS first and second order from quark0/darts cnn/genotypes.py
 /// (the DARTS ones hold their concat as a list, the PC-DARTS ones as a range; both mean nodes 2..5).
 /// </summary>
 public static class PublishedGenotypes

@@ -1,3 +1,4 @@
+using PcDarts.Core.Randomness;
 using PcDarts.Core.Search;
 
 namespace PcDarts.Core.Genotypes;

@@ -10,6 +10,16 @@ public static class DatasetNames
 
     /// <summary>Side length of the data set's images as stored (Fashion-MNIST 28, CIFAR-10 and the synthetic set 32).</summary>
     public static int NativeSize(string name) => name == FashionMnist ? 28 : 32;
+
+    /// <summary>Images in the training split: Fashion-MNIST 60,000, CIFAR-10 50,000, the synthetic set 2,048.</summary>
+    public static int TrainExamples(string name) => name switch
+    {
+        FashionMnist => 60_000,
+        Synthetic => SyntheticTrainExamples,
+        _ => 50_000,
+    };
+
+    public const int SyntheticTrainExamples = 2_048;
 }
 
 public static class NetworkShapes
@@ -26,6 +36,9 @@ public static class NetworkShapes
     public static int AuxiliaryFeatureSize(string shape, int inputSize) => shape == ImageNet ? inputSize / 32 : inputSize / 4;
 
     public static int MinimumAuxiliaryFeatures(string shape) => shape == ImageNet ? 7 : 8;
+
+    /// <summary>Side length the first cell works at: the CIFAR stem keeps the input's, the ImageNet stem divides it by 8.</summary>
+    public static int FirstCellSize(string shape, int inputSize) => shape == ImageNet ? Math.Max(inputSize / 8, 1) : inputSize;
 
     /// <summary>Stem of one 3×3 conv; reductions at 1/3 and 2/3 of the depth.</summary>
     public const string Cifar = "cifar";

@@ -2,10 +2,10 @@ namespace PcDarts.Core.Specs;
 
 public static class RetrainPresets
 {
-    /// <summary>pc-darts.md §5, CIFAR-10 column: the record's defaults.</summary>
+    /// <summary>docs/pc-darts.md §5, CIFAR-10 column: the record's defaults.</summary>
     public static RetrainSpec Cifar10 { get; } = new();
 
-    /// <summary>pc-darts.md §5, ImageNet (mobile setting), with the authors' choices of §8: no drop-path, label smoothing 0.1.</summary>
+    /// <summary>docs/pc-darts.md §5, ImageNet (mobile setting), with the authors' choices of §8: no drop-path, label smoothing 0.1.</summary>
     public static RetrainSpec ImageNet { get; } = new()
     {
         Network = NetworkShapes.ImageNet,

@@ -2,15 +2,16 @@ namespace PcDarts.Core.Specs;
 
 /// <summary>
 /// Everything that decides the retraining of a found cell from scratch as a full network, except the genotype itself.
-/// The defaults are the paper's CIFAR-10 evaluation (pc-darts.md §5); validated in one place for the CLI, API and job.
+/// The defaults are the paper's CIFAR-10 evaluation (docs/pc-darts.md §5); validated in one place for the CLI, API and job.
 /// </summary>
 public sealed record RetrainSpec : IValidatedSpec
 {
     public string Dataset { get; init; } = DatasetNames.Cifar10;
+    /// <summary>Folder holding the data set's files; null means its standard place. Local runs only: the API refuses it and platform jobs ignore it.</summary>
     public string? DataDir { get; init; }
     public string Network { get; init; } = NetworkShapes.Cifar;
     public int Epochs { get; init; } = 600;
-    /// <summary>The paper states 128; the authors' CIFAR script defaults to 96 (pc-darts.md §8).</summary>
+    /// <summary>The paper states 128; the authors' CIFAR script defaults to 96 (docs/pc-darts.md §8).</summary>
     public int BatchSize { get; init; } = 128;
     public int Channels { get; init; } = 36;
     public int Layers { get; init; } = 20;
@@ -31,14 +32,15 @@ public sealed record RetrainSpec : IValidatedSpec
     public int? Subset { get; init; }
     public int? InputSize { get; init; }
     public int Seed { get; init; }
+    /// <summary>Torch intra-op threads for a local run; null = the library's default. Platform jobs keep their process's own setting.</summary>
     public int? Threads { get; init; }
     public string? Queue { get; init; }
 
     public IReadOnlyList<SpecError> Validate()
     {
         var rules = new SpecRules();
-        rules.Common(Dataset, Network, Epochs, BatchSize, Channels, Layers, LearningRate, Momentum, WeightDecay, GradClip, InputSize, Threads, Queue);
-        rules.Require(AuxiliaryWeight is >= 0 and <= 10, "auxiliaryWeight", $"must be between 0 and 10, got {AuxiliaryWeight}");
+        rules.Common(Dataset, Network, Epochs, BatchSize, Channels, Layers, LearningRate, Momentum, WeightDecay, GradClip, InputSize, Subset, Threads, Queue);
+        rules.NotNegative(AuxiliaryWeight, SpecLimits.MaxAuxiliaryWeight, "auxiliaryWeight");
         if (AuxiliaryWeight > 0 && NetworkShapes.All.Contains(Network) && DatasetNames.All.Contains(Dataset))
         {
             var input = NetworkShapes.InputSize(Network, InputSize, Dataset);
@@ -48,11 +50,10 @@ public sealed record RetrainSpec : IValidatedSpec
                 $"the auxiliary tower needs {needed}×{needed} features but {input}×{input} inputs give {features}×{features}; set inputSize to at least {needed * (Network == NetworkShapes.ImageNet ? 32 : 4)} or auxiliaryWeight to 0");
         }
         rules.Fraction(DropPath, "dropPath");
-        rules.Between(Cutout, 0, 512, "cutout");
+        rules.Between(Cutout, 0, SpecLimits.MaxInputSize, "cutout");
         rules.Fraction(LabelSmoothing, "labelSmoothing");
         rules.OneOf(Schedule, LearningRateSchedules.All, "schedule", "schedule");
-        rules.Require(LrWarmupEpochs >= 0 && LrWarmupEpochs < Math.Max(Epochs, 1), "lrWarmupEpochs", $"must be 0 or more and less than epochs, got {LrWarmupEpochs}");
-        rules.Require(Subset is null or >= 1, "subset", $"must be at least 1 example, got {Subset}");
+        rules.Warmup(LrWarmupEpochs, Epochs, inclusive: false, "lrWarmupEpochs");
         return rules;
     }
 

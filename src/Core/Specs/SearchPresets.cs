@@ -9,11 +9,11 @@ public static class SearchPresets
 
     public static IReadOnlyList<string> Names { get; } = [Cifar10Paper, ImageNetPaper, Quick];
 
-    /// <summary>pc-darts.md §4, CIFAR-10 column: the record's defaults.</summary>
+    /// <summary>docs/pc-darts.md §4, CIFAR-10 column: the record's defaults.</summary>
     public static SearchSpec Cifar10 { get; } = new();
 
     /// <summary>
-    /// pc-darts.md §4, ImageNet column. The paper samples 10% of the training set for weights and 2.5% for
+    /// docs/pc-darts.md §4, ImageNet column. The paper samples 10% of the training set for weights and 2.5% for
     /// α/β: with <see cref="SearchSpec.Subset"/> set to 12.5% of the set, a train portion of 0.8 gives that split.
     /// </summary>
     public static SearchSpec ImageNet { get; } = new()

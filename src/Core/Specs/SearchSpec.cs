@@ -3,13 +3,13 @@ using PcDarts.Core.Search;
 namespace PcDarts.Core.Specs;
 
 /// <summary>
-/// Everything that decides a PC-DARTS search. The defaults are the paper's CIFAR-10 setting (pc-darts.md §4);
+/// Everything that decides a PC-DARTS search. The defaults are the paper's CIFAR-10 setting (docs/pc-darts.md §4);
 /// the CLI, the REST API and the queued job all read this one record and validate it with <see cref="Validate"/>.
 /// </summary>
 public sealed record SearchSpec : IValidatedSpec
 {
     public string Dataset { get; init; } = DatasetNames.Cifar10;
-    /// <summary>Folder holding the data set's files; null means its standard place.</summary>
+    /// <summary>Folder holding the data set's files; null means its standard place. Local runs only: the API refuses it and platform jobs ignore it.</summary>
     public string? DataDir { get; init; }
     public string Network { get; init; } = NetworkShapes.Cifar;
     public int Epochs { get; init; } = 50;
@@ -39,7 +39,7 @@ public sealed record SearchSpec : IValidatedSpec
     /// <summary>Side length the images are resized to; null = native (224 for the ImageNet shape).</summary>
     public int? InputSize { get; init; }
     public int Seed { get; init; } = 2;
-    /// <summary>Torch intra-op threads; null = the library's default.</summary>
+    /// <summary>Torch intra-op threads for a local run; null = the library's default. Platform jobs keep their process's own setting.</summary>
     public int? Threads { get; init; }
     /// <summary>Hangfire queue a platform job runs on: "cpu" or "gpu" (ignored by the CLI).</summary>
     public string? Queue { get; init; }
@@ -47,19 +47,20 @@ public sealed record SearchSpec : IValidatedSpec
     public IReadOnlyList<SpecError> Validate()
     {
         var rules = new SpecRules();
-        rules.Common(Dataset, Network, Epochs, BatchSize, Channels, Layers, LearningRate, Momentum, WeightDecay, GradClip, InputSize, Threads, Queue);
+        rules.Common(Dataset, Network, Epochs, BatchSize, Channels, Layers, LearningRate, Momentum, WeightDecay, GradClip, InputSize, Subset, Threads, Queue);
         rules.Between(Nodes, SearchSpace.MinNodes, SearchSpace.MaxNodes, "nodes");
         rules.Require(K is 1 or 2 or 4 or 8, "k", $"must be 1, 2, 4 or 8, got {K}");
         // A cell's mixed ops see C channels at the first stage, 2C and 4C after the reductions.
         var undivided = new[] { Channels, Channels * 2, Channels * 4 }.FirstOrDefault(c => K is 1 or 2 or 4 or 8 && c > 0 && c % K != 0);
         rules.Require(undivided == 0, "k", $"K = {K} does not divide the {undivided} channels of a cell (channels = {Channels})");
-        rules.Require(WarmupEpochs >= 0, "warmupEpochs", $"must be 0 or more, got {WarmupEpochs}");
+        rules.Warmup(WarmupEpochs, Epochs, inclusive: true, "warmupEpochs");
         rules.Require(LearningRateMin >= 0 && LearningRateMin <= LearningRate, "learningRateMin", $"must be between 0 and learningRate, got {LearningRateMin}");
-        rules.Positive(ArchLearningRate, "archLearningRate");
-        rules.NotNegative(ArchWeightDecay, "archWeightDecay");
-        rules.Require(ArchGradClip is null or > 0, "archGradClip", $"must be positive when set, got {ArchGradClip}");
+        rules.Positive(ArchLearningRate, SpecLimits.MaxLearningRate, "archLearningRate");
+        rules.NotNegative(ArchWeightDecay, SpecLimits.MaxWeightDecay, "archWeightDecay");
+        if (ArchGradClip is { } archClip) rules.Positive(archClip, SpecLimits.MaxGradClip, "archGradClip");
         rules.Require(TrainPortion is > 0 and < 1, "trainPortion", $"must be strictly between 0 and 1, got {TrainPortion}");
-        rules.Require(Subset is null or >= 2, "subset", $"must be at least 2 examples, got {Subset}");
+        // One example for the weights and one for α/β at the least.
+        rules.Require(Subset is not 1, "subset", "must be at least 2 examples, got 1");
         return rules;
     }
 

@@ -1,3 +1,4 @@
+using PcDarts.Core.Randomness;
 using static TorchSharp.torch;
 
 namespace PcDarts.Engine.Data;

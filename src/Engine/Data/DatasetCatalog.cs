@@ -14,7 +14,7 @@ public static class DatasetCatalog
     public const int SyntheticChannels = 3;
     public const int SyntheticSize = 32;
     public const int SyntheticClasses = 10;
-    public const int SyntheticTrainCount = 2048;
+    public const int SyntheticTrainCount = DatasetNames.SyntheticTrainExamples;
     public const int SyntheticTestCount = 512;
     /// <summary>One seed for both splits: they share class prototypes (see <see cref="SyntheticDataset"/>).</summary>
     public const int SyntheticSeed = 20190101;

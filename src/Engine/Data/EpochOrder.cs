@@ -1,3 +1,5 @@
+using PcDarts.Core.Randomness;
+
 namespace PcDarts.Engine.Data;
 
 /// <summary>

@@ -1,3 +1,4 @@
+using PcDarts.Core.Randomness;
 using PcDarts.Core.Specs;
 using static TorchSharp.torch;
 
@@ -24,7 +25,7 @@ public static class SyntheticDataset
 
         var prototypes = Prototypes(channels, size, classes, seed);
         var rng = new SplitMix64(SplitMix64.Derive(seed, split == DatasetSplit.Train ? 1 : 2));
-        var labels = BalancedLabels(count, classes, ref rng);
+        var labels = BalancedLabels(count, classes, rng);
         var imageBytes = channels * size * size;
         var pixels = new byte[checked((long)count * imageBytes)];
         for (var i = 0; i < count; i++)
@@ -70,7 +71,7 @@ public static class SyntheticDataset
     }
 
     /// <summary>Every class equally often (±1), in a seeded random order.</summary>
-    private static long[] BalancedLabels(int count, int classes, ref SplitMix64 rng)
+    private static long[] BalancedLabels(int count, int classes, SplitMix64 rng)
     {
         var labels = new long[count];
         for (var i = 0; i < count; i++) labels[i] = i % classes;

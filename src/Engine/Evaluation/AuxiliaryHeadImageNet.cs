@@ -7,7 +7,7 @@ namespace PcDarts.Engine.Evaluation;
 /// <summary>
 /// The auxiliary tower of the ImageNet evaluation network, reading 768 channels at 7×7 (C = 48): ReLU, 5×5 average
 /// pool stride 2 (→ 2×2), 1×1 conv to 128, BN, ReLU, 2×2 conv to 768, ReLU, linear. There is no BN after the 2×2
-/// conv: the authors' model.py comments it out "for consistency with the experiments in the paper" (pc-darts.md §8).
+/// conv: the authors' model.py comments it out "for consistency with the experiments in the paper" (docs/pc-darts.md §8).
 /// </summary>
 public sealed class AuxiliaryHeadImageNet : nn.Module<Tensor, Tensor>
 {

@@ -4,7 +4,7 @@ using static TorchSharp.torch;
 namespace PcDarts.Engine.Evaluation;
 
 /// <summary>
-/// Drop-path (pc-darts.md §5): zeroes the whole output of an op for a sample with probability p and scales the
+/// Drop-path (docs/pc-darts.md §5): zeroes the whole output of an op for a sample with probability p and scales the
 /// surviving samples by 1/(1 − p), so the expected output is unchanged. The caller decides when it applies
 /// (training mode, p &gt; 0, not on identity edges), as DARTS' cell does.
 /// </summary>

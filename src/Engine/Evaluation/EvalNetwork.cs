@@ -7,7 +7,7 @@ using static TorchSharp.torch;
 namespace PcDarts.Engine.Evaluation;
 
 /// <summary>
-/// The network retrained from scratch on a genotype (pc-darts.md §5). <c>forward</c> returns the logits and, in
+/// The network retrained from scratch on a genotype (docs/pc-darts.md §5). <c>forward</c> returns the logits and, in
 /// training mode with the auxiliary tower on, the tower's logits (null otherwise), as DARTS' model.py does; the
 /// training loop adds 0.4 × the tower's loss.
 /// </summary>

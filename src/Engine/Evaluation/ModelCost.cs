@@ -5,7 +5,7 @@ using static TorchSharp.torch;
 namespace PcDarts.Engine.Evaluation;
 
 /// <summary>
-/// Size and arithmetic of a network, as papers report them (pc-darts.md §5, §8).
+/// Size and arithmetic of a network, as papers report them (docs/pc-darts.md §5, §8).
 /// Parameters: every element of <c>parameters()</c> (conv and linear weights, linear biases, affine BN weights and
 /// biases; BN running statistics are buffers and not counted).
 /// Multiply-adds: convolutions (output elements × input channels per group × kernel area) and linear layers

@@ -5,7 +5,7 @@ using static TorchSharp.torch;
 namespace PcDarts.Engine.Operations;
 
 /// <summary>
-/// dil_conv_k×k: ReLU, depthwise k×k with dilation, pointwise 1×1, BN (pc-darts.md §1). With dilation 2 the padding
+/// dil_conv_k×k: ReLU, depthwise k×k with dilation, pointwise 1×1, BN (docs/pc-darts.md §1). With dilation 2 the padding
 /// is k − 1 (2 for 3×3, 4 for 5×5) to keep the size at stride 1.
 /// </summary>
 public sealed class DilConv : nn.Module<Tensor, Tensor>, IReluFirst

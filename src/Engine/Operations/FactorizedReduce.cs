@@ -6,7 +6,7 @@ namespace PcDarts.Engine.Operations;
 
 /// <summary>
 /// Halves the spatial size with two 1×1 stride-2 convs of C/2 channels each, the second on the input shifted by
-/// one pixel so that together they see every pixel (pc-darts.md §1). Used for skip_connect at stride 2 and for the
+/// one pixel so that together they see every pixel (docs/pc-darts.md §1). Used for skip_connect at stride 2 and for the
 /// preprocessing of a cell whose previous cell reduced.
 /// </summary>
 public sealed class FactorizedReduce : nn.Module<Tensor, Tensor>, IReluFirst

@@ -4,7 +4,7 @@ using static TorchSharp.torch;
 
 namespace PcDarts.Engine.Operations;
 
-/// <summary>The search space as one table from primitive name to module (pc-darts.md §1).</summary>
+/// <summary>The search space as one table from primitive name to module (docs/pc-darts.md §1).</summary>
 public static class OperationTable
 {
     /// <param name="primitive">A name from <see cref="SearchSpace.Primitives"/>.</param>

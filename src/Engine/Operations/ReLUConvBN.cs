@@ -4,7 +4,7 @@ using static TorchSharp.torch;
 
 namespace PcDarts.Engine.Operations;
 
-/// <summary>ReLU → conv (no bias) → BN: the cell-input preprocessing of DARTS (pc-darts.md §1).</summary>
+/// <summary>ReLU → conv (no bias) → BN: the cell-input preprocessing of DARTS (docs/pc-darts.md §1).</summary>
 public sealed class ReLUConvBN : nn.Module<Tensor, Tensor>
 {
     private readonly Conv2d conv;
@@ -18,6 +18,6 @@ public sealed class ReLUConvBN : nn.Module<Tensor, Tensor>
         RegisterComponents();
     }
 
-    // The ReLU is functional: it has no state, and a module call costs a dispatch on CPU (pc-darts.md §8).
+    // The ReLU is functional: it has no state, and a module call costs a dispatch on CPU (docs/pc-darts.md §8).
     public override Tensor forward(Tensor x) => bn.call(conv.call(nn.functional.relu(x)));
 }

@@ -6,7 +6,7 @@ namespace PcDarts.Engine.Operations;
 
 /// <summary>
 /// sep_conv_k×k: two stacked separable convs (ReLU, depthwise k×k, pointwise 1×1, BN), only the first strided
-/// (pc-darts.md §1). Padding (k − 1)/2 keeps the size at stride 1.
+/// (docs/pc-darts.md §1). Padding (k − 1)/2 keeps the size at stride 1.
 /// </summary>
 public sealed class SepConv : nn.Module<Tensor, Tensor>, IReluFirst
 {

@@ -8,7 +8,7 @@ namespace PcDarts.Engine.Search;
 
 /// <summary>
 /// α (edges × primitives) and β (edges) of the normal and reduction cells. Deliberately not a Module: a Parameter
-/// field of a Module becomes one of its parameters, and α, β must stay out of the weight optimizer (pc-darts.md §4:
+/// field of a Module becomes one of its parameters, and α, β must stay out of the weight optimizer (docs/pc-darts.md §4:
 /// they have their own Adam), as DARTS keeps arch_parameters() apart.
 /// </summary>
 public sealed class ArchitectureParameters : IDisposable
@@ -43,7 +43,7 @@ public sealed class ArchitectureParameters : IDisposable
     /// <summary>softmax(α) per edge: edges × primitives.</summary>
     public Tensor OperationWeights(bool reduction) => (reduction ? AlphasReduce : AlphasNormal).softmax(-1);
 
-    /// <summary>β normalized over the edges entering each node (pc-darts.md §3): one weight per edge.</summary>
+    /// <summary>β normalized over the edges entering each node (docs/pc-darts.md §3): one weight per edge.</summary>
     public Tensor EdgeWeights(bool reduction) => NormalizeEdges(reduction ? BetasReduce : BetasNormal, Nodes);
 
     /// <summary>The per-node softmax of β, written once for both cell types.</summary>

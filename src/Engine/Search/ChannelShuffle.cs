@@ -3,7 +3,7 @@ using static TorchSharp.torch;
 namespace PcDarts.Engine.Search;
 
 /// <summary>
-/// Channel shuffle (pc-darts.md §2): view B×g×(C/g)×H×W, swap the two channel axes, flatten. After a partial-channel
+/// Channel shuffle (docs/pc-darts.md §2): view B×g×(C/g)×H×W, swap the two channel axes, flatten. After a partial-channel
 /// mixed op it moves the processed C/K channels apart so that the next edge samples a different mix.
 /// </summary>
 public static class ChannelShuffle

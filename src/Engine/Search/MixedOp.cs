@@ -7,7 +7,7 @@ using static TorchSharp.torch;
 namespace PcDarts.Engine.Search;
 
 /// <summary>
-/// The partial-channel mixed op of one edge (pc-darts.md §2): the first C/K channels go through every primitive
+/// The partial-channel mixed op of one edge (docs/pc-darts.md §2): the first C/K channels go through every primitive
 /// (built for C/K channels, non-affine BN), weighted by softmax(α) of the edge; the other channels bypass it — max
 /// pooled 2×2 at stride 2 — and the concatenation is channel-shuffled with K groups. K = 1 is the DARTS mixed op.
 /// </summary>

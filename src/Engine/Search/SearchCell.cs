@@ -7,7 +7,7 @@ using static TorchSharp.torch;
 namespace PcDarts.Engine.Search;
 
 /// <summary>
-/// A search cell (pc-darts.md §1–3): two preprocessed inputs, then intermediate node j = Σ over its incoming edges of
+/// A search cell (docs/pc-darts.md §1–3): two preprocessed inputs, then intermediate node j = Σ over its incoming edges of
 /// (β-normalized edge weight ×) mixed op output; the output concatenates the intermediate nodes.
 /// </summary>
 public sealed class SearchCell : nn.Module<Tensor, Tensor, Tensor, Tensor?, Tensor>

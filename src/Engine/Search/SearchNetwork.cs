@@ -6,7 +6,7 @@ using static TorchSharp.torch;
 namespace PcDarts.Engine.Search;
 
 /// <summary>
-/// The over-parameterised search network (pc-darts.md §1, §4): stem, <c>Layers</c> search cells sharing α/β per cell
+/// The over-parameterised search network (docs/pc-darts.md §1, §4): stem, <c>Layers</c> search cells sharing α/β per cell
 /// type, global average pooling, linear classifier. α and β live in <see cref="Architecture"/>, outside
 /// <c>parameters()</c>.
 /// </summary>

@@ -8,7 +8,7 @@ namespace PcDarts.Engine.Search;
 /// <param name="Layers">Cells (8 in the paper); reductions at Layers/3 and 2·Layers/3.</param>
 /// <param name="Nodes">Intermediate nodes per cell, 3–5 (4 in the paper).</param>
 /// <param name="K">Partial-channel proportion 1/K (4 for CIFAR, 2 for ImageNet, 1 is DARTS).</param>
-/// <param name="EdgeNormalization">Weight each edge by its per-node softmax of β (pc-darts.md §3).</param>
+/// <param name="EdgeNormalization">Weight each edge by its per-node softmax of β (docs/pc-darts.md §3).</param>
 /// <param name="InputChannels">Image channels: 1 (grey) or 3.</param>
 /// <param name="Classes">Classifier outputs.</param>
 public sealed record SearchNetworkOptions(

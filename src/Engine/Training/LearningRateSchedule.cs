@@ -14,7 +14,7 @@ public static class LearningRateSchedule
     };
 
     /// <summary>
-    /// ImageNet evaluation (pc-darts.md §5): a linear ramp over the warm-up epochs, then a linear decay that would
+    /// ImageNet evaluation (docs/pc-darts.md §5): a linear ramp over the warm-up epochs, then a linear decay that would
     /// reach 0 one epoch after the last, so the last epoch still learns.
     /// </summary>
     public static double Linear(int epochIndex, int epochs, double initial, int warmupEpochs)

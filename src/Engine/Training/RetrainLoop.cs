@@ -12,7 +12,7 @@ using static TorchSharp.torch;
 namespace PcDarts.Engine.Training;
 
 /// <summary>
-/// Training a found cell from scratch as a full network (pc-darts.md §5, authors' train.py / train_imagenet.py):
+/// Training a found cell from scratch as a full network (docs/pc-darts.md §5, authors' train.py / train_imagenet.py):
 /// SGD with the spec's schedule, drop-path ramped by epoch, auxiliary loss, cutout, label smoothing, top-1/top-5 on the test set.
 /// </summary>
 internal sealed class RetrainLoop : EpochLoop

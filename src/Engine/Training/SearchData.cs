@@ -3,7 +3,7 @@ using PcDarts.Engine.Data;
 
 namespace PcDarts.Engine.Training;
 
-/// <summary>The training set of a search, cut into the weight half and the architecture half (pc-darts.md §4).</summary>
+/// <summary>The training set of a search, cut into the weight half and the architecture half (docs/pc-darts.md §4).</summary>
 internal sealed class SearchData : IDisposable
 {
     public required ImageDataset Images { get; init; }

@@ -12,7 +12,7 @@ using static TorchSharp.torch;
 namespace PcDarts.Engine.Training;
 
 /// <summary>
-/// The PC-DARTS search (pc-darts.md §4, authors' train_search.py): per step, a first-order architecture step on an
+/// The PC-DARTS search (docs/pc-darts.md §4, authors' train_search.py): per step, a first-order architecture step on an
 /// architecture batch (skipped during the warm-up), then a weight step on a weight batch. One checkpoint per epoch.
 /// </summary>
 internal sealed class SearchLoop : EpochLoop

@@ -1,26 +1,13 @@
+using PcDarts.Core.Contracts;
+
 namespace PcDarts.Persistence.Entities;
-
-public static class ExperimentKinds
-{
-    public const string Search = "search";
-    public const string Retrain = "retrain";
-}
-
-public static class ExperimentStatuses
-{
-    public const string Queued = "queued";
-    public const string Running = "running";
-    public const string Succeeded = "succeeded";
-    public const string Failed = "failed";
-    public const string Cancelled = "cancelled";
-
-    public static IReadOnlyList<string> All { get; } = [Queued, Running, Succeeded, Failed, Cancelled];
-    public static bool IsFinished(string status) => status is Succeeded or Failed or Cancelled;
-}
 
 /// <summary>One search or retrain: what was asked (spec), where it stands (status) and what it found (genotype).</summary>
 public sealed class Experiment
 {
+    /// <summary>Longest name the column holds.</summary>
+    public const int MaxNameLength = 200;
+
     public Guid Id { get; set; }
     public required string Kind { get; set; }
     public required string Name { get; set; }
@@ -31,6 +18,8 @@ public sealed class Experiment
     public required string Queue { get; set; }
     public string Status { get; set; } = ExperimentStatuses.Queued;
     public DateTimeOffset CreatedAt { get; set; }
+    /// <summary>The email of the user who submitted it (null for the embedded default's welcome search).</summary>
+    public string? CreatedBy { get; set; }
     public DateTimeOffset? StartedAt { get; set; }
     public DateTimeOffset? FinishedAt { get; set; }
     public DateTimeOffset? CancelRequestedAt { get; set; }

@@ -1,14 +1,6 @@
-namespace PcDarts.Persistence.Entities;
+using PcDarts.Core.Contracts;
 
-public static class AttemptOutcomes
-{
-    public const string Running = "running";
-    public const string Succeeded = "succeeded";
-    public const string Failed = "failed";
-    public const string Cancelled = "cancelled";
-    /// <summary>The runner went away (shutdown or crash) before the attempt finished; a later attempt resumes it.</summary>
-    public const string Interrupted = "interrupted";
-}
+namespace PcDarts.Persistence.Entities;
 
 /// <summary>One execution of an experiment's Hangfire job on one runner.</summary>
 public sealed class JobAttempt

@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using System.Runtime.InteropServices;
 using Npgsql;
 
@@ -19,8 +17,10 @@ public sealed record LocalPostgresOptions
 
 /// <summary>
 /// A private PostgreSQL cluster for the embedded default and the tests: created with initdb on first start, reused
-/// (data and all) on the next, listening on 127.0.0.1 on a free port and on a socket folder of its own, stopped on
-/// dispose when this instance started it. As root, initdb and pg_ctl refuse to run, so they run as the
+/// (data and all) on the next, listening only on a unix socket in a folder of its own (no TCP port to collide with
+/// another server), stopped on dispose when this instance started it. Since the socket's path is fixed by the folder,
+/// <see cref="ConnectionStringFor"/> is known before the server runs, so a host can register everything that uses the
+/// database and start the server later, asynchronously. As root, initdb and pg_ctl refuse to run, so they run as the
 /// <c>postgres</c> user through runuser, which then owns the folder.
 /// </summary>
 public sealed class LocalPostgres : IAsyncDisposable
@@ -36,11 +36,32 @@ public sealed class LocalPostgres : IAsyncDisposable
         _bin = bin;
     }
 
-    public string ConnectionString { get; private set; } = "";
-    public int Port { get; private set; }
+    /// <summary>
+    /// The port only names the socket file (.s.PGSQL.5432) inside the private socket folder; with
+    /// <c>listen_addresses=''</c> nothing listens on TCP, so a system server on 5432 is no conflict.
+    /// </summary>
+    private const int SocketPort = 5432;
+
+    /// <summary>
+    /// Room for every process's pool at once: Npgsql pools up to 100 connections per connection string, the API host's
+    /// EF Core and Hangfire share one, each runner process (or test host) has its own; PostgreSQL's default of 100
+    /// would refuse the API's full pool plus anyone else's.
+    /// </summary>
+    public const int MaxConnections = 400;
+
+    public string ConnectionString => ConnectionStringFor(_options);
     private string DataDir => Path.Combine(_options.Folder, "data");
     private string SocketDir => Path.Combine(_options.Folder, "socket");
     private string LogFile => Path.Combine(_options.Folder, "postgres.log");
+
+    /// <summary>The connection string of the cluster in <paramref name="options"/>' folder, whether it runs yet or not.</summary>
+    public static string ConnectionStringFor(LocalPostgresOptions options) =>
+        Build(Path.GetFullPath(options.Folder), options.Database, pooling: true);
+
+    private static string Build(string folder, string database, bool pooling) => new NpgsqlConnectionStringBuilder
+    {
+        Host = Path.Combine(folder, "socket"), Port = SocketPort, Username = "postgres", Database = database, Pooling = pooling,
+    }.ConnectionString;
 
     public static async Task<LocalPostgres> StartAsync(LocalPostgresOptions options, CancellationToken cancellationToken = default)
     {
@@ -80,31 +101,25 @@ public sealed class LocalPostgres : IAsyncDisposable
                 asServiceUser: true, cancellationToken);
 
         var runningPort = RunningPort();
-        if (runningPort is { } port)
+        // A server left running by an earlier process on this folder is reused as it is, unless it listens elsewhere.
+        if (runningPort is not null and not SocketPort) await StopServerAsync();
+        if (runningPort is not SocketPort)
         {
-            Port = port; // left running by an earlier process that did not stop it: reuse it as it is
-        }
-        else
-        {
-            Port = FreePort();
-            var serverOptions = $"-p {Port} -k {SocketDir} -c listen_addresses=127.0.0.1" + (_options.Durable ? "" : " -c fsync=off -c synchronous_commit=off -c full_page_writes=off");
+            var serverOptions = $"-p {SocketPort} -k {SocketDir} -c listen_addresses='' -c max_connections={MaxConnections}" +
+                (_options.Durable ? "" : " -c fsync=off -c synchronous_commit=off -c full_page_writes=off");
             await RunAsync(Path.Combine(_bin, "pg_ctl"), ["-D", DataDir, "-l", LogFile, "-w", "-t", "60", "-o", serverOptions, "start"],
                 asServiceUser: true, cancellationToken);
             _startedHere = true;
         }
 
-        var admin = new NpgsqlConnectionStringBuilder { Host = "127.0.0.1", Port = Port, Username = "postgres", Database = "postgres", Pooling = false };
-        await using (var conn = new NpgsqlConnection(admin.ConnectionString))
+        await using var conn = new NpgsqlConnection(Build(_options.Folder, "postgres", pooling: false));
+        await conn.OpenAsync(cancellationToken);
+        await using var exists = new NpgsqlCommand("SELECT 1 FROM pg_database WHERE datname = $1", conn) { Parameters = { new() { Value = _options.Database } } };
+        if (await exists.ExecuteScalarAsync(cancellationToken) is null)
         {
-            await conn.OpenAsync(cancellationToken);
-            await using var exists = new NpgsqlCommand("SELECT 1 FROM pg_database WHERE datname = $1", conn) { Parameters = { new() { Value = _options.Database } } };
-            if (await exists.ExecuteScalarAsync(cancellationToken) is null)
-            {
-                await using var create = new NpgsqlCommand($"CREATE DATABASE \"{_options.Database}\"", conn);
-                await create.ExecuteNonQueryAsync(cancellationToken);
-            }
+            await using var create = new NpgsqlCommand($"CREATE DATABASE \"{_options.Database}\"", conn);
+            await create.ExecuteNonQueryAsync(cancellationToken);
         }
-        ConnectionString = new NpgsqlConnectionStringBuilder(admin.ConnectionString) { Database = _options.Database, Pooling = true }.ConnectionString;
     }
 
     /// <summary>The port of a server already running on this data folder (postmaster.pid line 4), if any.</summary>
@@ -118,20 +133,16 @@ public sealed class LocalPostgres : IAsyncDisposable
         catch (ArgumentException) { return null; } // stale pid file after a crash: pg_ctl start handles it
     }
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
-
     public async ValueTask DisposeAsync()
     {
         if (!_startedHere) return;
         _startedHere = false;
         NpgsqlConnection.ClearAllPools();
-        await RunAsync(Path.Combine(_bin, "pg_ctl"), ["-D", DataDir, "-m", "fast", "-w", "stop"], asServiceUser: true, CancellationToken.None);
+        await StopServerAsync();
     }
+
+    private Task StopServerAsync() =>
+        RunAsync(Path.Combine(_bin, "pg_ctl"), ["-D", DataDir, "-m", "fast", "-w", "stop"], asServiceUser: true, CancellationToken.None);
 
     [DllImport("libc", EntryPoint = "geteuid")]
     private static extern uint GetEffectiveUserId();

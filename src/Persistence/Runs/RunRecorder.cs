@@ -1,7 +1,10 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using PcDarts.Core.Metrics;
 using PcDarts.Persistence.Entities;
 using PcDarts.Persistence.Events;
+using PcDarts.Persistence.Resilience;
 
 namespace PcDarts.Persistence.Runs;
 
@@ -11,20 +14,25 @@ public sealed record ArchitectureRecord(float[][] AlphasNormal, float[][] Alphas
 /// <summary>
 /// The database side of a run's store: each finished epoch (metrics row, α/β snapshot, genotype, checkpoint) is
 /// written in one transaction with its NOTIFY, so a reader never sees an epoch without the checkpoint after it,
-/// and a resumed attempt continues from exactly the last committed epoch.
+/// and a resumed attempt continues from exactly the last committed epoch. While PostgreSQL is away the engine's thread
+/// waits here with the epoch (and its checkpoint) in memory, and commits it once the database returns, bounded by
+/// <paramref name="stopping"/> (the job's cancel or the host's stop).
 /// </summary>
-public sealed class RunRecorder(IDbContextFactory<PcDartsDbContext> factory, Guid experimentId, TimeProvider clock)
+public sealed class RunRecorder(
+    IDbContextFactory<PcDartsDbContext> factory, Guid experimentId, TimeProvider clock, ILogger? logger = null, CancellationToken stopping = default)
 {
+    private readonly ILogger _logger = logger ?? NullLogger.Instance;
+
     public Guid ExperimentId { get; } = experimentId;
 
-    public byte[]? LoadCheckpoint()
+    public byte[]? LoadCheckpoint() => DatabaseOutage.WaitOut(_ =>
     {
         using var db = factory.CreateDbContext();
         return db.Artifacts.AsNoTracking()
             .Where(a => a.ExperimentId == ExperimentId && a.Kind == ArtifactKinds.Checkpoint)
             .Select(a => a.Content)
             .SingleOrDefault();
-    }
+    }, _logger, $"Experiment {ExperimentId}: loading the checkpoint", clock, stopping);
 
     /// <summary>The last epoch committed so far (0 when none).</summary>
     public int LastEpoch()
@@ -33,12 +41,37 @@ public sealed class RunRecorder(IDbContextFactory<PcDartsDbContext> factory, Gui
         return db.EpochMetrics.Where(r => r.ExperimentId == ExperimentId).Max(r => (int?)r.Epoch) ?? 0;
     }
 
-    /// <summary>Throws (unique key violation) when the epoch was committed before: an epoch is never written twice.</summary>
+    /// <summary>
+    /// Commits the epoch exactly once. Transient failures are retried (by EF's strategy, then until the database
+    /// returns). A retry that hits the (experiment, epoch) key means an earlier try committed although its answer was
+    /// lost with the connection: the epoch is stored, so it is done. On a first try the same key means another attempt
+    /// stored this epoch already, and that throws: an epoch is never written twice.
+    /// </summary>
     public void CommitEpoch(EpochMetrics metrics, ArchitectureRecord? architecture, byte[] checkpoint)
     {
+        var retried = false;
+        DatabaseOutage.WaitOut(outageTry =>
+        {
+            try
+            {
+                factory.InTransaction((db, strategyTry) =>
+                {
+                    retried |= outageTry + strategyTry > 0;
+                    Write(db, metrics, architecture, checkpoint);
+                    return true;
+                });
+            }
+            catch (Exception e) when (retried && TransientErrors.IsUniqueViolation(e))
+            {
+                _logger.LogInformation("Experiment {Id}: epoch {Epoch} was stored by a try whose answer was lost", ExperimentId, metrics.Epoch);
+            }
+            return true;
+        }, _logger, $"Experiment {ExperimentId}: committing epoch {metrics.Epoch}", clock, stopping);
+    }
+
+    private void Write(PcDartsDbContext db, EpochMetrics metrics, ArchitectureRecord? architecture, byte[] checkpoint)
+    {
         var now = clock.GetUtcNow();
-        using var db = factory.CreateDbContext();
-        using var transaction = db.Database.BeginTransaction();
         db.EpochMetrics.Add(EpochRecord.From(ExperimentId, metrics, now));
         if (architecture is not null)
             db.EpochArchitectures.Add(new EpochArchitecture
@@ -54,14 +87,23 @@ public sealed class RunRecorder(IDbContextFactory<PcDartsDbContext> factory, Gui
         db.SaveChanges();
         ReplaceArtifact(db, Artifact.Create(ExperimentId, ArtifactKinds.Checkpoint, metrics.Epoch, checkpoint, now));
         EventPublisher.Publish(db, new ExperimentEvent(ExperimentId, ExperimentEventKinds.EpochCompleted, metrics.Epoch));
-        transaction.Commit();
     }
 
-    /// <summary>A line for the live log of the run: sent as a NOTIFY only, not stored.</summary>
+    /// <summary>
+    /// A line for the live log of the run: sent as a NOTIFY only, not stored. Best effort: a line that cannot be sent
+    /// while the database is away is dropped rather than holding up the run (the epoch it describes is stored).
+    /// </summary>
     public void Log(string level, string text)
     {
-        using var db = factory.CreateDbContext();
-        EventPublisher.Publish(db, ExperimentEvent.Log(ExperimentId, level, text, clock.GetUtcNow()));
+        try
+        {
+            using var db = factory.CreateDbContext();
+            EventPublisher.Publish(db, ExperimentEvent.Log(ExperimentId, level, text, clock.GetUtcNow()));
+        }
+        catch (Exception e) when (TransientErrors.IsTransient(e))
+        {
+            _logger.LogDebug("Experiment {Id}: log line dropped, the database is away: {Text}", ExperimentId, text);
+        }
     }
 
     /// <summary>One row per (experiment, kind): the old blob is deleted in the same transaction as the new one is written.</summary>

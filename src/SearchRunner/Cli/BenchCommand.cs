@@ -1,7 +1,10 @@
+using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using PcDarts.Cli.CommandLine;
+using PcDarts.Cli.Specs;
 using PcDarts.Core.Specs;
 using PcDarts.Engine.Benchmarks;
 using TorchSharp;
@@ -10,59 +13,72 @@ using static TorchSharp.torch;
 namespace PcDarts.SearchRunner.Cli;
 
 /// <summary>
-/// `pcdarts bench`: the cost of one search step (architecture step + weight step) per K. Each K runs in a child
+/// `pcdarts-runner bench`: the cost of one search step (architecture step + weight step) per K. Each K runs in a child
 /// process of its own, so its peak memory is its own and not what an earlier K left in the allocator.
 /// </summary>
 internal static class BenchCommand
 {
-    public const string Usage = """
-        pcdarts bench [--k 1,2,4,8] [--batch-size 32] [--steps 20] [--threads 2] [--channels 16] [--layers 8] [--nodes 4]
-                      [--rss-at 10,500] [--json] [--retrain]
-
-          Times search steps (architecture step + weight step) on the paper's CIFAR-10 search network
-          (3×32×32 inputs, 10 classes) and prints, per K, the median step time and peak memory.
-          --rss-at also records the resident memory after those steps: a long run's memory must stay flat.
-          --retrain times retrain steps of PC_DARTS_cifar instead (C = 36, 20 cells, batch 96, auxiliary, drop-path).
-        """;
-
-    private static readonly string[] ValueOptions = ["--k", "--batch-size", "--steps", "--threads", "--channels", "--layers", "--nodes", "--rss-at", "--single"];
-
-    public static int Run(IReadOnlyList<string> rawArgs)
+    public static Command Create()
     {
-        var args = new CommandArguments("bench", rawArgs, ValueOptions, ["--json", "--retrain"]);
-        args.ExpectPositionals(0, "pcdarts bench [options]");
-        var batch = Positive(args, "--batch-size", 32);
-        var steps = Positive(args, "--steps", 20);
-        var threads = Positive(args, "--threads", 2);
-        var channels = Positive(args, "--channels", 16);
-        var layers = Positive(args, "--layers", 8);
-        var nodes = Positive(args, "--nodes", 4);
-        var rssAt = args.IntList("--rss-at", []);
-        if (rssAt.Any(step => step < 1 || step > steps))
-            throw new CliUsageException($"--rss-at: every step must be between 1 and --steps ({steps}), got '{args.Text("--rss-at")}'");
-        if (args.Has("--retrain")) return RunRetrain(steps, threads);
-        if (args.Int("--single") is { } single)
-            return RunSingle(single, batch, steps, threads, channels, layers, nodes, rssAt);
+        var k = CliOption.IntList("--k", "the K values to time (default 1,2,4,8)", "K,K,…");
+        var batch = CliOption.Int("--batch-size", "images per step (default 32)");
+        var steps = CliOption.Int("--steps", "timed steps per K, after 2 warm-up steps (default 20)");
+        var threads = CliOption.Int("--threads", "torch threads (default 2)");
+        var channels = CliOption.Int("--channels", "initial channels (default 16)", "C");
+        var layers = CliOption.Int("--layers", "cells (default 8)");
+        var nodes = CliOption.Int("--nodes", "intermediate nodes per cell (default 4)");
+        var rssAt = CliOption.IntList("--rss-at", "also record the resident memory after these steps: a long run's memory must stay flat", "STEP,STEP,…");
+        var single = CliOption.Int("--single", "time this one K in this process (what each child process runs)", "K");
+        single.Hidden = true;
+        var json = CliOption.Flag("--json", "the results as one JSON line only");
+        var retrain = CliOption.Flag("--retrain", "time retrain steps of PC_DARTS_cifar instead (C = 36, 20 cells, batch 96, auxiliary head, drop-path)");
+        var command = new Command("bench",
+            "time search steps (architecture step + weight step) on the paper's CIFAR-10 search network (3×32×32 inputs, 10 classes) " +
+            "and print, per K, the median step time and peak memory")
+        {
+            k, batch, steps, threads, channels, layers, nodes, rssAt, single, json, retrain,
+        };
+        command.SetAction(r => Run(r.GetValue(k), r.GetValue(batch), r.GetValue(steps), r.GetValue(threads), r.GetValue(channels),
+            r.GetValue(layers), r.GetValue(nodes), r.GetValue(rssAt), r.GetValue(single), r.GetValue(json), r.GetValue(retrain)));
+        return command;
+    }
 
-        var ks = args.IntList("--k", [1, 2, 4, 8]);
+    private static int Run(int[]? kList, int? batchSize, int? stepCount, int? threadCount, int? channelCount, int? layerCount, int? nodeCount,
+        int[]? rssList, int? single, bool json, bool retrain)
+    {
+        var batch = Positive("--batch-size", batchSize, 32);
+        var steps = Positive("--steps", stepCount, 20);
+        var threads = Positive("--threads", threadCount, 2);
+        var channels = Positive("--channels", channelCount, 16);
+        var layers = Positive("--layers", layerCount, 8);
+        var nodes = Positive("--nodes", nodeCount, 4);
+        var rssAt = rssList ?? [];
+        var rssText = rssList is null ? null : string.Join(',', rssList);
+        if (rssAt.Any(step => step < 1 || step > steps))
+            throw new CliUsageException($"--rss-at: every step must be between 1 and --steps ({steps}), got '{rssText}'");
+        if (retrain) return RunRetrain(steps, threads);
+        if (single is { } singleK)
+            return RunSingle(singleK, batch, steps, threads, channels, layers, nodes, rssAt);
+
+        var ks = kList ?? [1, 2, 4, 8];
         foreach (var k in ks)
         {
             var errors = (SearchPresets.Cifar10 with { K = k, Channels = channels, Layers = layers, Nodes = nodes }).Validate();
-            if (errors.Count > 0) throw SearchSpecFlags.All.UsageError(errors);
+            if (errors.Count > 0) throw SearchSpecOptions.Create().UsageError(errors);
         }
 
         var rows = new JsonArray();
         foreach (var k in ks)
         {
-            if (!args.Has("--json")) Console.Error.WriteLine($"K = {k}: {steps} steps at batch {batch} on {threads} thread(s)…");
-            rows.Add(RunChild(k, batch, steps, threads, channels, layers, nodes, args.Text("--rss-at")));
+            if (!json) Console.Error.WriteLine($"K = {k}: {steps} steps at batch {batch} on {threads} thread(s)…");
+            rows.Add(RunChild(k, batch, steps, threads, channels, layers, nodes, rssText));
         }
         var result = new JsonObject
         {
             ["batchSize"] = batch, ["steps"] = steps, ["threads"] = threads,
             ["channels"] = channels, ["layers"] = layers, ["nodes"] = nodes, ["results"] = rows,
         };
-        if (args.Has("--json"))
+        if (json)
         {
             Console.Out.WriteLine(result.ToJsonString());
         }
@@ -74,17 +90,17 @@ internal static class BenchCommand
         return 0;
     }
 
-    private static int Positive(CommandArguments args, string flag, int fallback)
+    private static int Positive(string flag, int? given, int fallback)
     {
-        var value = args.Int(flag) ?? fallback;
+        var value = given ?? fallback;
         return value >= 1 ? value : throw new CliUsageException($"{flag} must be at least 1, got {value}");
     }
 
     private static JsonNode RunChild(int k, int batch, int steps, int threads, int channels, int layers, int nodes, string? rssAt)
     {
-        var self = Environment.ProcessPath ?? throw new InvalidOperationException("cannot find the pcdarts executable");
+        var self = Environment.ProcessPath ?? throw new InvalidOperationException("cannot find the pcdarts-runner executable");
         var start = new ProcessStartInfo(self) { RedirectStandardOutput = true, UseShellExecute = false };
-        // `dotnet pcdarts.dll` runs under the dotnet host: pass the assembly again.
+        // `dotnet pcdarts-runner.dll` runs under the dotnet host: pass the assembly again.
         if (Path.GetFileNameWithoutExtension(self) == "dotnet") start.ArgumentList.Add(typeof(BenchCommand).Assembly.Location);
         foreach (var arg in new[] { "bench", "--single", k.ToString(CultureInfo.InvariantCulture),
                      "--batch-size", batch.ToString(CultureInfo.InvariantCulture), "--steps", steps.ToString(CultureInfo.InvariantCulture),

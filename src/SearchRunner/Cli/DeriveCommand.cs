@@ -1,25 +1,27 @@
+using System.CommandLine;
 using System.Text.Json;
+using PcDarts.Cli.CommandLine;
 using PcDarts.Core.Genotypes;
 
 namespace PcDarts.SearchRunner.Cli;
 
-/// <summary>`pcdarts derive`: raw α/β from a file to a genotype, by the authors' rule.</summary>
+/// <summary>`pcdarts-runner derive`: raw α/β from a file to a genotype, by the authors' rule.</summary>
 internal static class DeriveCommand
 {
-    public const string Usage = """
-        pcdarts derive --arch FILE.json [--edge-norm on|off] [--json]
-
-          FILE.json holds raw (pre-softmax) alphasNormal, alphasReduce (edges × 8), betasNormal, betasReduce (edges).
-          Prints the genotype in DARTS text (JSON with --json).
-        """;
-
-    public static int Run(IReadOnlyList<string> rawArgs)
+    public static Command Create()
     {
-        var args = new CommandArguments("derive", rawArgs, ["--arch", "--edge-norm"], ["--json"]);
-        args.ExpectPositionals(0, "pcdarts derive --arch FILE.json");
-        var path = args.RequiredText("--arch");
+        var arch = CliOption.Text("--arch", "raw (pre-softmax) alphasNormal, alphasReduce (edges × 8), betasNormal, betasReduce (edges)", "FILE.json");
+        arch.Required = true;
+        var edgeNorm = CliOption.Switch("--edge-norm", "weigh the edges with β, as the search did (default on)");
+        var json = CliOption.Flag("--json", "print the genotype as JSON instead of DARTS text");
+        var command = new Command("derive", "derive a genotype from raw α/β by the authors' rule") { arch, edgeNorm, json };
+        command.SetAction(r => Run(r.GetValue(arch)!, r.GetValue(edgeNorm) != OnOff.Off, r.GetValue(json)));
+        return command;
+    }
+
+    private static int Run(string path, bool edgeNormalization, bool json)
+    {
         if (!File.Exists(path)) throw new CliUsageException($"--arch: no file '{path}'");
-        var edgeNormalization = args.Switch("--edge-norm") ?? true;
 
         ArchitectureWeights weights;
         try
@@ -29,7 +31,7 @@ internal static class DeriveCommand
             else if (!weights.HasBetas)
                 throw new CliUsageException($"--edge-norm: '{path}' has no betasNormal/betasReduce; pass --edge-norm off to derive from α alone");
             var genotype = GenotypeDerivation.Derive(weights, edgeNormalization);
-            Console.Out.WriteLine(args.Has("--json") ? genotype.ToJson() : genotype.ToDartsText());
+            Console.Out.WriteLine(json ? genotype.ToJson() : genotype.ToDartsText());
             return 0;
         }
         catch (JsonException e)

@@ -1,5 +1,7 @@
 using PcDarts.Core.Genotypes;
 
+using PcDarts.Cli.CommandLine;
+
 namespace PcDarts.SearchRunner.Cli;
 
 /// <summary>--genotype NAME|FILE: a published genotype by name, or a file in DARTS text or JSON.</summary>

@@ -1,4 +1,7 @@
+using System.CommandLine;
 using System.Text.Json.Nodes;
+using PcDarts.Cli.CommandLine;
+using PcDarts.Cli.Specs;
 using PcDarts.Core.Search;
 using PcDarts.Core.Specs;
 using PcDarts.Engine.Evaluation;
@@ -7,42 +10,57 @@ using TorchSharp;
 
 namespace PcDarts.SearchRunner.Cli;
 
-/// <summary>`pcdarts inspect`: how big a network is before anyone trains it.</summary>
+/// <summary>`pcdarts-runner inspect`: how big a network is before anyone trains it.</summary>
 internal static class InspectCommand
 {
-    public const string Usage = """
-        pcdarts inspect --search [--network cifar|imagenet] [--channels C] [--layers N] [--nodes N] [--k K] [--in-channels 1|3] [--classes N] [--json]
-        pcdarts inspect --genotype NAME|FILE [--network cifar|imagenet] [--channels C] [--layers N] [--classes N] [--in-channels 1|3] [--input-size N] [--auxiliary] [--json]
+    /// <summary>What was asked for: every field but the two modes is optional (null: the preset's value).</summary>
+    private sealed record Request(bool Json, bool Auxiliary, string? Network, int? Channels, int? Layers, int? Nodes, int? K,
+        int? InChannels, int? Classes, int? InputSize);
 
-          --search     the search network's weight parameter count and its α/β counts
-          --genotype   the evaluation network built from a genotype: parameters with and without the auxiliary tower
-                       (papers report it without) and multiply-adds of one forward pass (convolutions and linear layers)
-        """;
-
-    public static int Run(IReadOnlyList<string> rawArgs)
+    public static Command Create()
     {
-        var args = new CommandArguments("inspect", rawArgs,
-            ["--network", "--channels", "--layers", "--nodes", "--k", "--in-channels", "--classes", "--genotype", "--input-size"],
-            ["--search", "--json", "--auxiliary"]);
-        args.ExpectPositionals(0, "pcdarts inspect --search|--genotype NAME [options]");
-        if (args.Has("--search") == args.Has("--genotype"))
-            throw new CliUsageException("'pcdarts inspect' needs exactly one of --search and --genotype NAME|FILE");
-        return args.Has("--search") ? InspectSearch(args) : InspectEvaluation(args);
+        var search = CliOption.Flag("--search", "the search network: its weight parameter count and its α/β counts");
+        var genotype = CliOption.Text("--genotype",
+            "the evaluation network built from a genotype: parameters with and without the auxiliary tower (papers report it without) " +
+            "and multiply-adds of one forward pass (convolutions and linear layers)", "NAME|FILE");
+        var network = CliOption.Text("--network", "the network's shape", string.Join('|', NetworkShapes.All));
+        var channels = CliOption.Int("--channels", "initial channels", "C");
+        var layers = CliOption.Int("--layers", "cells in the network");
+        var nodes = CliOption.Int("--nodes", "search: intermediate nodes per cell");
+        var k = CliOption.Int("--k", "search: partial channels K", "K");
+        var inChannels = CliOption.Int("--in-channels", "image channels (default 3)", "1|3");
+        var classes = CliOption.Int("--classes", "classes (default 10, 1000 for the ImageNet shape)");
+        var inputSize = CliOption.Int("--input-size", "evaluation: image side (default 32, 224 for the ImageNet shape)");
+        var auxiliary = CliOption.Flag("--auxiliary", "evaluation: also print the count with the auxiliary tower");
+        var json = CliOption.Flag("--json", "one JSON object on stdout");
+        var command = new Command("inspect", "count parameters (and multiply-adds) of a network before anyone trains it")
+        {
+            search, genotype, network, channels, layers, nodes, k, inChannels, classes, inputSize, auxiliary, json,
+        };
+        command.SetAction(r =>
+        {
+            if (r.GetValue(search) == r.GetValue(genotype) is not null)
+                throw new CliUsageException("'pcdarts-runner inspect' needs exactly one of --search and --genotype NAME|FILE");
+            var request = new Request(r.GetValue(json), r.GetValue(auxiliary), r.GetValue(network), r.GetValue(channels), r.GetValue(layers),
+                r.GetValue(nodes), r.GetValue(k), r.GetValue(inChannels), r.GetValue(classes), r.GetValue(inputSize));
+            return r.GetValue(genotype) is { } cell ? InspectEvaluation(request, cell) : InspectSearch(request);
+        });
+        return command;
     }
 
-    private static int InspectSearch(CommandArguments args)
+    private static int InspectSearch(Request args)
     {
         var defaults = SearchPresets.Cifar10;
         var spec = defaults with
         {
-            Network = args.Text("--network") ?? defaults.Network,
-            Channels = args.Int("--channels") ?? defaults.Channels,
-            Layers = args.Int("--layers") ?? defaults.Layers,
-            Nodes = args.Int("--nodes") ?? defaults.Nodes,
-            K = args.Int("--k") ?? defaults.K,
+            Network = args.Network ?? defaults.Network,
+            Channels = args.Channels ?? defaults.Channels,
+            Layers = args.Layers ?? defaults.Layers,
+            Nodes = args.Nodes ?? defaults.Nodes,
+            K = args.K ?? defaults.K,
         };
         var errors = spec.Validate();
-        if (errors.Count > 0) throw SearchSpecFlags.All.UsageError(errors);
+        if (errors.Count > 0) throw SearchSpecOptions.Create().UsageError(errors);
         var (inChannels, classes) = InputAndClasses(args);
 
         using var network = SearchNetwork.Create(new SearchNetworkOptions(spec.Network, spec.Channels, spec.Layers,
@@ -51,7 +69,7 @@ internal static class InspectCommand
         var edges = SearchSpace.EdgeCount(spec.Nodes);
         var alphas = 2L * edges * SearchSpace.Primitives.Count;
         var betas = 2L * edges;
-        if (args.Has("--json"))
+        if (args.Json)
         {
             Console.Out.WriteLine(new JsonObject
             {
@@ -70,36 +88,36 @@ internal static class InspectCommand
         return 0;
     }
 
-    private static (int InChannels, int Classes) InputAndClasses(CommandArguments args, int defaultClasses = 10)
+    private static (int InChannels, int Classes) InputAndClasses(Request args, int defaultClasses = 10)
     {
-        var inChannels = args.Int("--in-channels") ?? 3;
+        var inChannels = args.InChannels ?? 3;
         if (inChannels is not (1 or 3)) throw new CliUsageException($"--in-channels must be 1 or 3, got {inChannels}");
-        var classes = args.Int("--classes") ?? defaultClasses;
+        var classes = args.Classes ?? defaultClasses;
         if (classes < 2) throw new CliUsageException($"--classes must be at least 2, got {classes}");
         return (inChannels, classes);
     }
 
-    private static int InspectEvaluation(CommandArguments args)
+    private static int InspectEvaluation(Request args, string cell)
     {
-        var genotype = GenotypeArgument.Resolve(args.RequiredText("--genotype"));
-        var network = args.Text("--network") ?? NetworkShapes.Cifar;
+        var genotype = GenotypeArgument.Resolve(cell);
+        var network = args.Network ?? NetworkShapes.Cifar;
         var defaults = network == NetworkShapes.ImageNet ? RetrainPresets.ImageNet : RetrainPresets.Cifar10;
         var spec = defaults with
         {
             Network = network,
-            Channels = args.Int("--channels") ?? defaults.Channels,
-            Layers = args.Int("--layers") ?? defaults.Layers,
-            InputSize = args.Int("--input-size") ?? (network == NetworkShapes.ImageNet ? 224 : 32),
+            Channels = args.Channels ?? defaults.Channels,
+            Layers = args.Layers ?? defaults.Layers,
+            InputSize = args.InputSize ?? (network == NetworkShapes.ImageNet ? 224 : 32),
         };
         var errors = spec.Validate();
-        if (errors.Count > 0) throw RetrainSpecFlags.All.UsageError(errors);
+        if (errors.Count > 0) throw RetrainSpecOptions.Create().UsageError(errors);
         var (inChannels, classes) = InputAndClasses(args, network == NetworkShapes.ImageNet ? 1000 : 10);
 
         using var model = EvalNetwork.Create(new EvalNetworkOptions(spec.Network, spec.Channels, spec.Layers, classes, inChannels,
             Auxiliary: true), genotype, torch.CPU);
         var cost = ModelCost.Measure(model, spec.InputSize!.Value);
         var withAuxiliary = cost.Parameters + cost.AuxiliaryParameters;
-        if (args.Has("--json"))
+        if (args.Json)
         {
             Console.Out.WriteLine(new JsonObject
             {
@@ -113,7 +131,7 @@ internal static class InspectCommand
         Console.Out.WriteLine($"{spec.Network} evaluation network: C = {spec.Channels}, {spec.Layers} cells, {classes} classes, {inChannels}×{spec.InputSize}×{spec.InputSize} input");
         Console.Out.WriteLine($"  {genotype.ToDartsText()}");
         Console.Out.WriteLine($"  parameters            {cost.Parameters,14:N0}  ({cost.Parameters / 1e6:F2} M, without the auxiliary tower, as papers report)");
-        if (args.Has("--auxiliary"))
+        if (args.Auxiliary)
             Console.Out.WriteLine($"  with auxiliary tower  {withAuxiliary,14:N0}  ({withAuxiliary / 1e6:F2} M)");
         Console.Out.WriteLine($"  multiply-adds         {cost.MultiplyAdds,14:N0}  ({cost.MultiplyAdds / 1e6:F1} M: convolutions and linear layers, one image, eval mode)");
         return 0;

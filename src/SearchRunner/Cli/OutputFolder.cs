@@ -1,3 +1,5 @@
+using PcDarts.Cli.CommandLine;
+
 namespace PcDarts.SearchRunner.Cli;
 
 /// <summary>The rules for --out: never overwrite a finished run, resume only on request.</summary>

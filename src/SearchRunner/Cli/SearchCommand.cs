@@ -1,50 +1,44 @@
+using System.CommandLine;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using PcDarts.Cli.CommandLine;
+using PcDarts.Cli.Specs;
 using PcDarts.Core.Specs;
 using PcDarts.Engine.Training;
 
 namespace PcDarts.SearchRunner.Cli;
 
-/// <summary>`pcdarts search`: a PC-DARTS search into a folder, resumable.</summary>
+/// <summary>`pcdarts-runner search`: a PC-DARTS search into a folder, resumable.</summary>
 internal static class SearchCommand
 {
-    public const string Usage = """
-        pcdarts search --dataset fashion-mnist|cifar10|synthetic --out DIR [options]
-
-          --preset cifar10-paper|imagenet-paper|quick   start from a preset (default: the paper's CIFAR-10 setting)
-          --data-dir D          folder of the data set's files
-          --network cifar|imagenet
-          --epochs N  --batch-size N  --channels C  --layers N  --nodes 3..5  --k 1|2|4|8
-          --edge-norm on|off    --warmup-epochs N
-          --lr X  --lr-min X  --momentum X  --weight-decay X  --grad-clip X
-          --arch-lr X  --arch-weight-decay X  --arch-grad-clip X
-          --train-portion X     share of the training set for weights (the rest trains α/β)
-          --subset N            search on the first N training examples
-          --input-size N        resize images to N×N
-          --seed N  --threads N
-          --resume              continue the unfinished run in --out
-          --json                one JSON object per line on stdout
-
-        Writes DIR/metrics.jsonl, DIR/genotype.json, DIR/genotype.txt and DIR/checkpoint/.
-        """;
-
-    public static int Run(IReadOnlyList<string> rawArgs)
+    public static Command Create()
     {
-        var args = new CommandArguments("search", rawArgs,
-            SearchSpecFlags.All.Names.Append("--preset").Append("--out"), ["--resume", "--json"]);
-        args.ExpectPositionals(0, "pcdarts search --dataset D --out DIR [options]");
-        var folder = args.RequiredText("--out");
-        var reporter = new RunReporter(args.Has("--json"));
-        var resuming = OutputFolder.Prepare(folder, args.Has("--resume"), "genotype.json");
+        var spec = SearchSpecOptions.Create();
+        var output = CliOption.Text("--out", "the run's folder: metrics.jsonl, genotype.json, genotype.txt and checkpoint/", "DIR");
+        output.Required = true;
+        var resume = CliOption.Flag("--resume", "continue the unfinished run in --out");
+        var json = CliOption.Flag("--json", "one JSON object per line on stdout");
+        var command = new Command("search", "run a PC-DARTS search into a folder, resumable (default: the paper's CIFAR-10 setting)")
+        {
+            output, resume, json,
+        };
+        spec.AddTo(command);
+        command.SetAction(r => Run(r, spec, r.GetValue(output)!, r.GetValue(resume), r.GetValue(json)));
+        return command;
+    }
 
-        // A resumed run starts from its own spec; flags given again must agree with it (the loop checks).
+    private static int Run(ParseResult parsed, SpecOptions<SearchSpec> options, string folder, bool resume, bool json)
+    {
+        var reporter = new RunReporter(json);
+        var resuming = OutputFolder.Prepare(folder, resume, "genotype.json");
+
+        // A resumed run starts from its own spec; options given again must agree with it (the loop checks).
         var store = new FileRunStore(folder);
-        SearchSpec? saved = null;
-        if (resuming)
-            saved = JsonSerializer.Deserialize<SearchSpec>(Checkpoint.ReadHeader(store.LoadCheckpoint()!).Spec, RunJson.Options);
-        var spec = SearchSpecFlags.FromArguments(args, saved);
-        if (!resuming && !args.Has("--dataset") && !args.Has("--preset"))
-            throw new CliUsageException("'pcdarts search' needs --dataset (fashion-mnist, cifar10 or synthetic) or --preset");
+        var spec = options.FromParse(parsed, resuming
+            ? JsonSerializer.Deserialize<SearchSpec>(Checkpoint.ReadHeader(store.LoadCheckpoint()!).Spec, RunJson.Options)!
+            : SearchPresets.Cifar10);
+        if (!resuming && !options.Given(parsed, "--dataset") && !options.Given(parsed, "--preset"))
+            throw new CliUsageException("'pcdarts-runner search' needs --dataset (fashion-mnist, cifar10 or synthetic) or --preset");
 
         reporter.Message(resuming
             ? $"resuming {folder} after epoch {store.History.Count} of {spec.Epochs}"

@@ -1,50 +1,46 @@
+using System.CommandLine;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using PcDarts.Cli.CommandLine;
+using PcDarts.Cli.Specs;
 using PcDarts.Core.Genotypes;
 using PcDarts.Core.Specs;
 using PcDarts.Engine.Training;
 
 namespace PcDarts.SearchRunner.Cli;
 
-/// <summary>`pcdarts train`: retrain a genotype from scratch as a full network, resumable.</summary>
+/// <summary>`pcdarts-runner train`: retrain a genotype from scratch as a full network, resumable.</summary>
 internal static class TrainCommand
 {
-    public const string Usage = """
-        pcdarts train --genotype NAME|FILE --dataset fashion-mnist|cifar10|synthetic --out DIR [options]
-
-          --genotype            PC_DARTS_cifar, PC_DARTS_image, DARTS_V1, DARTS_V2, or a file (DARTS text or JSON)
-          --preset cifar10-paper|imagenet-paper|quick   start from a preset (default: the paper's CIFAR-10 evaluation)
-          --network cifar|imagenet  --data-dir D
-          --epochs N  --batch-size N  --channels C  --layers N
-          --auxiliary-weight X  (0 = no auxiliary tower)  --drop-path P  --cutout PIXELS (0 = off)  --label-smoothing X
-          --lr X  --momentum X  --weight-decay X  --grad-clip X  --schedule cosine|linear  --lr-warmup-epochs N
-          --subset N  --input-size N  --seed N  --threads N
-          --resume              continue the unfinished run in --out
-          --json                one JSON object per line on stdout
-
-        Writes DIR/metrics.jsonl, DIR/weights (TorchSharp format), DIR/summary.json and DIR/checkpoint/.
-        """;
-
-    public static int Run(IReadOnlyList<string> rawArgs)
+    public static Command Create()
     {
-        var args = new CommandArguments("train", rawArgs,
-            RetrainSpecFlags.All.Names.Append("--preset").Append("--out").Append("--genotype"), ["--resume", "--json"]);
-        args.ExpectPositionals(0, "pcdarts train --genotype NAME|FILE --dataset D --out DIR [options]");
-        var folder = args.RequiredText("--out");
-        var genotype = GenotypeArgument.Resolve(args.RequiredText("--genotype"));
-        var reporter = new RunReporter(args.Has("--json"));
-        var resuming = OutputFolder.Prepare(folder, args.Has("--resume"), "summary.json");
+        var spec = RetrainSpecOptions.Create();
+        var genotype = CliOption.Text("--genotype", $"the cell: {string.Join(", ", PublishedGenotypes.Names)}, or a file (DARTS text or JSON)", "NAME|FILE");
+        genotype.Required = true;
+        var output = CliOption.Text("--out", "the run's folder: metrics.jsonl, weights (TorchSharp format), summary.json and checkpoint/", "DIR");
+        output.Required = true;
+        var resume = CliOption.Flag("--resume", "continue the unfinished run in --out");
+        var json = CliOption.Flag("--json", "one JSON object per line on stdout");
+        var command = new Command("train", "retrain a genotype from scratch as a full network, resumable (default: the paper's CIFAR-10 evaluation)")
+        {
+            genotype, output, resume, json,
+        };
+        spec.AddTo(command);
+        command.SetAction(r => Run(r, spec, GenotypeArgument.Resolve(r.GetValue(genotype)!), r.GetValue(output)!, r.GetValue(resume), r.GetValue(json)));
+        return command;
+    }
+
+    private static int Run(ParseResult parsed, SpecOptions<RetrainSpec> options, Genotype genotype, string folder, bool resume, bool json)
+    {
+        var reporter = new RunReporter(json);
+        var resuming = OutputFolder.Prepare(folder, resume, "summary.json");
 
         var store = new FileRunStore(folder);
-        RetrainSpec? saved = null;
-        if (resuming)
-        {
-            var header = JsonNode.Parse(Checkpoint.ReadHeader(store.LoadCheckpoint()!).Spec)!;
-            saved = header["spec"].Deserialize<RetrainSpec>(RunJson.Options);
-        }
-        var spec = RetrainSpecFlags.FromArguments(args, saved);
-        if (!resuming && !args.Has("--dataset") && !args.Has("--preset"))
-            throw new CliUsageException("'pcdarts train' needs --dataset (fashion-mnist, cifar10 or synthetic) or --preset");
+        var spec = options.FromParse(parsed, resuming
+            ? JsonNode.Parse(Checkpoint.ReadHeader(store.LoadCheckpoint()!).Spec)!["spec"].Deserialize<RetrainSpec>(RunJson.Options)!
+            : RetrainPresets.Cifar10);
+        if (!resuming && !options.Given(parsed, "--dataset") && !options.Given(parsed, "--preset"))
+            throw new CliUsageException("'pcdarts-runner train' needs --dataset (fashion-mnist, cifar10 or synthetic) or --preset");
 
         reporter.Message(resuming
             ? $"resuming {folder} after epoch {store.History.Count} of {spec.Epochs}"
@@ -57,7 +53,7 @@ internal static class TrainCommand
         }
         catch (Core.Specs.SpecValidationException e)
         {
-            throw RetrainSpecFlags.All.UsageError(e.Errors);
+            throw options.UsageError(e.Errors);
         }
 
         AtomicFile.WriteAllBytes(Path.Combine(folder, "weights"), outcome.FinalWeights);

@@ -1,6 +1,6 @@
 using System.Text.Json;
+using PcDarts.Core.Contracts;
 using PcDarts.Core.Specs;
-using PcDarts.Persistence.Entities;
 using PcDarts.Persistence.Runs;
 using PcDarts.Engine.Training;
 
@@ -10,8 +10,9 @@ public sealed partial class ExperimentJob
 {
     private static readonly JsonSerializerOptions SpecJson = new(JsonSerializerDefaults.Web);
 
-    private static EngineResult RunEngine(string kind, string specJson, string? genotype, RunRecorder recorder, CancellationToken cancellationToken)
+    private static RunResult RunEngine(AttemptStart attempt, RunRecorder recorder, CancellationToken cancellationToken)
     {
+        var (kind, specJson, genotype) = (attempt.Kind, attempt.Spec, attempt.Genotype);
         var outcome = kind switch
         {
             ExperimentKinds.Search => RunSearch(
@@ -23,12 +24,15 @@ public sealed partial class ExperimentJob
                 recorder, cancellationToken),
             _ => throw new NotSupportedException($"no engine for experiments of kind '{kind}' in this build"),
         };
-        return new EngineResult(outcome.Genotype.ToDartsText(), outcome.Parameters, outcome.MultiplyAdds, outcome.FinalWeights);
+        return new RunResult(outcome.Genotype.ToDartsText(), outcome.Parameters, outcome.MultiplyAdds, outcome.FinalWeights);
     }
 
+    // A platform job runs inside a process it shares: the runner's (or, embedded, the API's). Torch's thread count is
+    // that process's own setting, and data come from the built-in data sets' standard places, so a stored spec's
+    // threads and dataDir (the local CLI's options) are dropped here whatever the row says.
     private static RunOutcome RunSearch(SearchSpec spec, RunRecorder recorder, CancellationToken cancellationToken) =>
-        SearchRun.Run(spec, new PostgresRunStore(recorder, spec.Epochs), progress: null, cancellationToken);
+        SearchRun.Run(spec with { Threads = null, DataDir = null }, new PostgresRunStore(recorder, spec.Epochs), progress: null, cancellationToken);
 
     private static RunOutcome RunRetrain(RetrainSpec spec, Core.Genotypes.Genotype genotype, RunRecorder recorder, CancellationToken cancellationToken) =>
-        RetrainRun.Run(spec, genotype, new PostgresRunStore(recorder, spec.Epochs), progress: null, cancellationToken);
+        RetrainRun.Run(spec with { Threads = null, DataDir = null }, genotype, new PostgresRunStore(recorder, spec.Epochs), progress: null, cancellationToken);
 }

@@ -8,10 +8,14 @@ public sealed record RunnerOptions(IReadOnlyList<string> Queues, string Name, in
 {
     /// <summary>
     /// How long a job fetched by a runner that stopped answering stays invisible before another runner takes it.
-    /// Sliding: a live runner keeps extending it, so only a dead runner's job is taken over (facts.md, Hangfire).
+    /// Sliding: a live runner keeps extending it, so only a dead runner's job is taken over (docs/stack.md, Hangfire).
     /// </summary>
     public TimeSpan InvisibilityTimeout { get; init; } = TimeSpan.FromSeconds(60);
     /// <summary>How often an idle worker looks at its queues: the pickup latency of a new job.</summary>
     public TimeSpan QueuePollInterval { get; init; } = TimeSpan.FromMilliseconds(500);
-    public TimeSpan HeartbeatInterval { get; init; } = TimeSpan.FromSeconds(5);
+    public TimeSpan HeartbeatInterval { get; init; } = Persistence.Runs.RunnerLiveness.HeartbeatInterval;
+    /// <summary>How soon a running job's token fires after the job is deleted (a cancel); Hangfire's default is 5 s.</summary>
+    public TimeSpan CancellationCheckInterval { get; init; } = TimeSpan.FromSeconds(1);
+    /// <summary>How long a graceful stop waits for running jobs to hand their work back to the queue.</summary>
+    public TimeSpan ShutdownTimeout { get; init; } = TimeSpan.FromSeconds(30);
 }

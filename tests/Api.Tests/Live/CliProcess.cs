@@ -3,7 +3,7 @@ using System.Diagnostics;
 
 namespace PcDarts.Api.Tests.Live;
 
-/// <summary>The real `pcdarts` executable (copied next to the tests with the Api's reference), run as a CI script would.</summary>
+/// <summary>The real `pcdarts` client (src/Cli, copied next to the tests by their reference to it), run as a CI script would.</summary>
 internal sealed class CliProcess : IDisposable
 {
     private readonly Process _process;
@@ -37,6 +37,7 @@ internal sealed class CliProcess : IDisposable
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "pcdarts.dll"));
         foreach (var arg in args) start.ArgumentList.Add(arg);
         start.Environment.Remove("PCDARTS_SERVER");
+        start.Environment["PCDARTS_TOKEN"] = TestUsers.AdminToken;
         return new CliProcess(Process.Start(start)!);
     }
 

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.Extensions.DependencyInjection;
+using PcDarts.Core.Live;
 
 namespace PcDarts.Api.Tests.Live;
 
@@ -15,6 +16,7 @@ internal sealed class LiveApiHost : IAsyncDisposable
         _factory = factory;
         Address = address;
         Http = new HttpClient { BaseAddress = address };
+        Http.UseToken(TestUsers.AdminToken);
     }
 
     public Uri Address { get; }
@@ -33,7 +35,9 @@ internal sealed class LiveApiHost : IAsyncDisposable
         return new LiveApiHost(factory, address);
     }
 
-    public HubConnection Hub() => new HubConnectionBuilder().WithUrl(new Uri(Address, "hubs/experiments")).Build();
+    public HubConnection Hub(string? token = TestUsers.AdminToken) => new HubConnectionBuilder()
+        .WithUrl(new Uri(Address, LiveRoutes.ExperimentsHub.TrimStart('/')), o => o.AccessTokenProvider = () => Task.FromResult(token))
+        .Build();
 
     public async ValueTask DisposeAsync()
     {

@@ -4,7 +4,7 @@ using PcDarts.Core.Genotypes;
 
 namespace PcDarts.Api.Tests.Live;
 
-/// <summary>The `pcdarts` remote verbs as a CI script runs them, against the real API on a loopback port.</summary>
+/// <summary>The `pcdarts` client verbs as a CI script runs them, against the real API on a loopback port.</summary>
 [Collection(PostgresCollection.Name)]
 public sealed class RemoteCliTests(PostgresCluster cluster)
 {

@@ -52,7 +52,7 @@ public class SearchSpecTests
 
         var fields = spec.Validate().Select(e => e.Field).ToHashSet();
 
-        Assert.Equal(new HashSet<string> { "dataset", "epochs", "batchSize", "nodes", "k", "trainPortion", "learningRate", "learningRateMin", "subset", "queue", "threads" }, fields);
+        Assert.Equal(new HashSet<string> { "dataset", "epochs", "warmupEpochs", "batchSize", "nodes", "k", "trainPortion", "learningRate", "learningRateMin", "subset", "queue", "threads" }, fields);
         Assert.Throws<SpecValidationException>(() => spec.EnsureValid());
     }
 

@@ -6,7 +6,7 @@ using Xunit.Abstractions;
 
 namespace PcDarts.Engine.Tests.Evaluation;
 
-/// <summary>The sizes the paper reports for its evaluation networks (pc-darts.md §5, §8).</summary>
+/// <summary>The sizes the paper reports for its evaluation networks (docs/pc-darts.md §5, §8).</summary>
 public class PaperScaleCostTests(ITestOutputHelper output)
 {
     [Fact]
@@ -27,7 +27,7 @@ public class PaperScaleCostTests(ITestOutputHelper output)
         var cost = ModelCost.Measure(network, 224);
         output.WriteLine($"PC_DARTS_image C=48 14 cells: {cost.Parameters:N0} parameters (+{cost.AuxiliaryParameters:N0} auxiliary), {cost.MultiplyAdds:N0} multiply-adds at 224×224");
         Assert.InRange(cost.Parameters, 5_250_000, 5_350_000);
-        // The paper states 597 M; counting conv and linear work gives about 582 M (pc-darts.md §8).
+        // The paper states 597 M; counting conv and linear work gives about 582 M (docs/pc-darts.md §8).
         Assert.InRange(cost.MultiplyAdds, 575_000_000, 600_000_000);
     }
 }

@@ -2,7 +2,7 @@ using System.Diagnostics;
 
 namespace PcDarts.SearchRunner.Tests.Cli;
 
-/// <summary>Runs the real `pcdarts` executable from the test output folder, as a user's shell would.</summary>
+/// <summary>Runs the real `pcdarts-runner` executable from the test output folder, as a user's shell would.</summary>
 internal static class PcDartsProcess
 {
     public sealed record Result(int ExitCode, string Stdout, string Stderr);
@@ -15,7 +15,7 @@ internal static class PcDartsProcess
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "pcdarts.dll"));
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "pcdarts-runner.dll"));
         foreach (var arg in args) start.ArgumentList.Add(arg);
         using var process = Process.Start(start)!;
         var stdout = process.StandardOutput.ReadToEndAsync();
@@ -23,7 +23,7 @@ internal static class PcDartsProcess
         if (!process.WaitForExit(TimeSpan.FromMinutes(3)))
         {
             process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"pcdarts {string.Join(' ', args)} did not finish");
+            throw new TimeoutException($"pcdarts-runner {string.Join(' ', args)} did not finish");
         }
         return new Result(process.ExitCode, stdout.Result, stderr.Result);
     }

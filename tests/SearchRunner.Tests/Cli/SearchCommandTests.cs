@@ -83,7 +83,7 @@ public class SearchCommandTests
         var output = Path.Combine(folder.Path, "run");
         var missing = Path.Combine(folder.Path, "no-cifar-here");
 
-        var result = PcDartsProcess.Run("search", "--dataset", "cifar10", "--data-dir", missing, "--epochs", "1", "--out", output);
+        var result = PcDartsProcess.Run("search", "--dataset", "cifar10", "--data-dir", missing, "--epochs", "1", "--warmup-epochs", "0", "--out", output);
 
         Assert.Equal(2, result.ExitCode);
         Assert.Contains(missing, result.Stderr);

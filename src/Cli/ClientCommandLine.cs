@@ -1,0 +1,35 @@
+using System.CommandLine;
+using PcDarts.Cli.CommandLine;
+using PcDarts.Cli.Commands;
+using PcDarts.Cli.Remote;
+
+namespace PcDarts.Cli;
+
+/// <summary>`pcdarts`: the client people and CI use to drive the platform over its REST API and live stream.</summary>
+public static class ClientCommandLine
+{
+    public const string Name = "pcdarts";
+
+    public static RootCommand Create() => new("pcdarts — the PcDarts client: queue searches and retrains, follow them, fetch what they found. " +
+        $"Every verb takes --server URL (or ${ServerOption.Variable}). Exit codes: 0 succeeded, 1 failed or cancelled, " +
+        "2 usage error or a request the server refused (the field is named), 3 timeout, 4 server unreachable.")
+    {
+        SubmitCommand.Create(),
+        WaitCommand.Create(),
+        GetCommand.Create(),
+        ListCommand.Create(),
+        DownloadCommand.Create(),
+        CancelCommand.Create(),
+    };
+
+    public static int Run(string[] args) => CommandLineApp.Run(Name, Create(), args, Describe);
+
+    /// <summary>What the server said, or that it could not be reached, as one line with its exit code.</summary>
+    private static (string, int)? Describe(Exception e) => e switch
+    {
+        ServerProblemException problem => (problem.Message, problem.ExitCode),
+        HttpRequestException http => ($"cannot reach the server: {http.Message}", ExitCodes.ServerError),
+        TaskCanceledException { InnerException: TimeoutException } => ("the server did not answer in time", ExitCodes.ServerError),
+        _ => null,
+    };
+}

@@ -1,0 +1,3 @@
+using PcDarts.Cli;
+
+return ClientCommandLine.Run(args);

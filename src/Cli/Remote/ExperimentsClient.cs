@@ -1,0 +1,63 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using PcDarts.Core.Contracts;
+
+namespace PcDarts.Cli.Remote;
+
+/// <summary>The REST calls the client verbs make, typed with the API's own contracts.</summary>
+internal sealed class ExperimentsClient(HttpClient http) : IDisposable
+{
+    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        NumberHandling = JsonNumberHandling.AllowReadingFromString | JsonNumberHandling.AllowNamedFloatingPointLiterals,
+    };
+
+    public Uri Server => http.BaseAddress!;
+
+    public static ExperimentsClient For(Uri server)
+    {
+        var http = new HttpClient { BaseAddress = server, Timeout = TimeSpan.FromSeconds(100) };
+        if (TokenVariable.Read() is { } token) http.DefaultRequestHeaders.Authorization = new("Bearer", token);
+        return new(http);
+    }
+
+    public Task<ExperimentDto> SubmitSearchAsync(CreateSearchRequest request, CancellationToken ct) =>
+        SendAsync<ExperimentDto>(HttpMethod.Post, "api/experiments/search", JsonContent.Create(request, options: Json), ct);
+
+    public Task<ExperimentDto> SubmitRetrainAsync(CreateRetrainRequest request, CancellationToken ct) =>
+        SendAsync<ExperimentDto>(HttpMethod.Post, "api/experiments/retrain", JsonContent.Create(request, options: Json), ct);
+
+    public Task<ExperimentDto> GetAsync(Guid id, CancellationToken ct) =>
+        SendAsync<ExperimentDto>(HttpMethod.Get, $"api/experiments/{id}", null, ct);
+
+    /// <summary>Asks for a cancel (202): a queued experiment ends at once, a running one at its next step.</summary>
+    public Task<ExperimentDto> CancelAsync(Guid id, CancellationToken ct) =>
+        SendAsync<ExperimentDto>(HttpMethod.Post, $"api/experiments/{id}/cancel", null, ct);
+
+    public Task<MetricsDto> GetMetricsAsync(Guid id, int afterEpoch, CancellationToken ct) =>
+        SendAsync<MetricsDto>(HttpMethod.Get, $"api/experiments/{id}/metrics?afterEpoch={afterEpoch}", null, ct);
+
+    public Task<ExperimentPage> ListAsync(string? status, int page, CancellationToken ct) =>
+        SendAsync<ExperimentPage>(HttpMethod.Get,
+            $"api/experiments?pageSize=200&page={page}{(status is null ? "" : $"&status={Uri.EscapeDataString(status)}")}", null, ct);
+
+    /// <summary>The raw body of a GET (genotype text, weights, metrics JSON).</summary>
+    public async Task<byte[]> GetBytesAsync(string path, CancellationToken ct)
+    {
+        using var response = await http.GetAsync(path, ct);
+        if (!response.IsSuccessStatusCode) throw await ServerProblemException.FromResponseAsync(response, ct);
+        return await response.Content.ReadAsByteArrayAsync(ct);
+    }
+
+    private async Task<T> SendAsync<T>(HttpMethod method, string path, HttpContent? content, CancellationToken ct)
+    {
+        using var request = new HttpRequestMessage(method, path) { Content = content };
+        using var response = await http.SendAsync(request, ct);
+        if (!response.IsSuccessStatusCode) throw await ServerProblemException.FromResponseAsync(response, ct);
+        return await response.Content.ReadFromJsonAsync<T>(Json, ct)
+            ?? throw new ServerProblemException(response.StatusCode, $"server answered {path} with an empty body");
+    }
+
+    public void Dispose() => http.Dispose();
+}

@@ -1,0 +1,46 @@
+using System.CommandLine;
+using PcDarts.Cli.CommandLine;
+using PcDarts.SearchRunner.Runner;
+using PcDarts.Core.Jobs;
+
+namespace PcDarts.SearchRunner.Cli;
+
+/// <summary>`pcdarts-runner run`: join the platform's queue as a worker node until Ctrl+C or SIGTERM.</summary>
+internal static class RunCommand
+{
+    public static Command Create()
+    {
+        var queues = CliOption.Text("--queues", "the Hangfire queues to take experiments from (default cpu)", "cpu|gpu|cpu,gpu");
+        var name = CliOption.Text("--name", "how this runner is listed (default HOST-PID)", "NAME");
+        var workers = CliOption.Int("--workers", "experiments run at once (default 1)");
+        var invisibility = CliOption.Int("--invisibility-timeout",
+            "after this long without a heartbeat a dead runner's job is resumed by another runner (default 60)", "SECONDS");
+        var command = new Command("run",
+            "join the platform's queue as a worker node: needs ConnectionStrings__Postgres (the platform's database); " +
+            "runs queued experiments, one per worker, and heartbeats into the runners table")
+        {
+            queues, name, workers, invisibility,
+        };
+        command.SetAction(r => Run(r.GetValue(queues), r.GetValue(name), r.GetValue(workers), r.GetValue(invisibility)));
+        return command;
+    }
+
+    private static int Run(string? queueList, string? name, int? workerCount, int? invisibilitySeconds)
+    {
+        var connectionString = Environment.GetEnvironmentVariable("ConnectionStrings__Postgres");
+        if (string.IsNullOrWhiteSpace(connectionString))
+            throw new CliUsageException("set ConnectionStrings__Postgres to the platform's PostgreSQL connection string");
+        var queues = (queueList ?? JobQueues.Cpu).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        if (queues.Length == 0 || queues.Any(q => !JobQueues.All.Contains(q)))
+            throw new CliUsageException($"--queues: expected cpu, gpu or cpu,gpu, got '{queueList}'");
+        var workers = workerCount ?? 1;
+        if (workers is < 1 or > 64) throw new CliUsageException($"--workers: must be between 1 and 64, got {workers}");
+        var options = new RunnerOptions(queues, name ?? $"{Environment.MachineName}-{Environment.ProcessId}", workers, connectionString);
+        if (invisibilitySeconds is { } seconds)
+            options = options with { InvisibilityTimeout = TimeSpan.FromSeconds(Math.Max(seconds, 5)) };
+
+        // The Generic Host stops on Ctrl+C and SIGTERM, handing running jobs back to the queue.
+        RunnerHost.RunAsync(options, CancellationToken.None).GetAwaiter().GetResult();
+        return 0;
+    }
+}

@@ -1,0 +1,62 @@
+using Hangfire;
+using Hangfire.PostgreSql;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Npgsql;
+using PcDarts.Persistence;
+using PcDarts.Persistence.Resilience;
+using Microsoft.Extensions.Logging;
+
+namespace PcDarts.SearchRunner.Runner;
+
+/// <summary>
+/// Hangfire on the platform's PostgreSQL, set up the same way in the API host (client, dashboard, embedded runner) and
+/// in a runner node, so both serialize jobs alike and a job fetched anywhere has the same invisibility rules.
+/// </summary>
+public static class HangfireSetup
+{
+    /// <summary>
+    /// Hangfire's storage, plus a hosted service that applies EF migrations and creates Hangfire's schema before
+    /// anything else in the host touches the database. Register it before the services that need the database.
+    /// </summary>
+    public static IServiceCollection AddPlatformDatabase(this IServiceCollection services, string connectionString, RunnerOptions? runner = null)
+    {
+        var storageOptions = StorageOptions(runner);
+        services.AddHostedService(sp => new DatabaseSetup(sp.GetRequiredService<DatabaseMigrator>(), connectionString, storageOptions.SchemaName,
+            sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<DatabaseSetup>>()));
+        services.AddHangfire(c => c
+            .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+            .UseSimpleAssemblyNameTypeSerializer()
+            .UseRecommendedSerializerSettings()
+            .UsePostgreSqlStorage(o => o.UseNpgsqlConnection(connectionString), storageOptions));
+        return services;
+    }
+
+    private static PostgreSqlStorageOptions StorageOptions(RunnerOptions? runner)
+    {
+        var defaults = runner ?? new RunnerOptions([], "", 1, "");
+        return new PostgreSqlStorageOptions
+        {
+            // The schema is created by DatabaseSetup at start: the storage may be built before the database runs
+            // (the embedded default starts its PostgreSQL in a hosted service).
+            PrepareSchemaIfNecessary = false,
+            UseSlidingInvisibilityTimeout = true,
+            InvisibilityTimeout = defaults.InvisibilityTimeout,
+            QueuePollInterval = defaults.QueuePollInterval,
+        };
+    }
+
+    /// <summary>Waits for the database (a node may start before it, or during an outage), then migrates.</summary>
+    private sealed class DatabaseSetup(DatabaseMigrator migrator, string connectionString, string hangfireSchema, TimeProvider clock, ILogger<DatabaseSetup> logger) : IHostedService
+    {
+        public Task StartAsync(CancellationToken cancellationToken) => DatabaseOutage.WaitOutAsync(async ct =>
+        {
+            await migrator.MigrateAsync(ct);
+            await using var connection = new NpgsqlConnection(connectionString);
+            await connection.OpenAsync(ct);
+            PostgreSqlObjectsInstaller.Install(connection, hangfireSchema);
+        }, logger, "Database setup", clock, cancellationToken);
+
+        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    }
+}

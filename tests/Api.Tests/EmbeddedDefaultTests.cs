@@ -1,0 +1,63 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace PcDarts.Api.Tests;
+
+/// <summary>With no connection string, the host starts its own PostgreSQL while it starts, and stops it when it stops.</summary>
+public sealed class EmbeddedDefaultTests
+{
+    [Fact]
+    public async Task Without_a_connection_string_the_api_serves_from_a_private_postgres_that_stops_with_it()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), $"pcdarts-embedded-{Guid.NewGuid():N}");
+        var pidFile = Path.Combine(folder, "postgres", "data", "postmaster.pid");
+        try
+        {
+            await using (var api = new EmbeddedApi(folder))
+            {
+                using var client = api.CreateClient();
+                Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/health/ready")).StatusCode);
+                await SignInAsync(client, folder);
+                var created = await client.PostAsJsonAsync("/api/experiments/search", new { name = "kept", spec = Specs.TinySearch() });
+                Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+                Assert.True(File.Exists(pidFile), "the cluster runs from the data folder");
+            }
+            Assert.False(File.Exists(pidFile), "PostgreSQL is stopped once the host has stopped");
+
+            // The next start reuses the cluster, data and all.
+            await using (var again = new EmbeddedApi(folder))
+            {
+                using var client = again.CreateClient();
+                await SignInAsync(client, folder);
+                var page = await client.GetFromJsonAsync<JsonElement>("/api/experiments");
+                Assert.Equal("kept", Assert.Single(page.GetProperty("items").EnumerateArray()).GetProperty("name").GetString());
+            }
+        }
+        finally
+        {
+            try { Directory.Delete(folder, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+        }
+    }
+
+    /// <summary>As the first admin, whose generated password the embedded default leaves beside its cluster.</summary>
+    private static async Task SignInAsync(HttpClient client, string folder)
+    {
+        var password = (await File.ReadAllTextAsync(Path.Combine(folder, PcDarts.Api.Auth.AdminBootstrap.PasswordFileName))).Trim();
+        client.UseToken(await TestUsers.LoginAsync(client, PcDarts.Api.Auth.AdminBootstrap.EmbeddedAdminEmail, password));
+    }
+
+    private sealed class EmbeddedApi(string folder) : WebApplicationFactory<Program>
+    {
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            builder.UseEnvironment("Testing");
+            builder.UseSetting("ConnectionStrings:Postgres", "");
+            builder.UseSetting("PcDarts:DataFolder", folder);
+            builder.UseSetting("PcDarts:EmbeddedRunner", "false");
+            builder.UseSetting("PcDarts:WelcomeSearch", "false");
+        }
+    }
+}

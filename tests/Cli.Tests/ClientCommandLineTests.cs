@@ -1,0 +1,57 @@
+namespace PcDarts.Cli.Tests;
+
+/// <summary>The `pcdarts` executable as a user meets it: its help, its refusals, its version.</summary>
+public sealed class ClientCommandLineTests
+{
+    /// <summary>Nothing listens here: a command that got as far as sending would exit 4, not 2.</summary>
+    private const string NoServer = "http://127.0.0.1:9";
+
+    [Fact]
+    public void Help_lists_every_verb_and_exits_0()
+    {
+        var help = ClientProcess.Run("--help");
+
+        Assert.Equal(0, help.ExitCode);
+        foreach (var verb in new[] { "submit", "wait", "get", "list", "download", "cancel" })
+            Assert.Matches($@"(?m)^\s+{verb}\b", help.Stdout);
+        Assert.Contains("--k <1|2|4|8>", ClientProcess.Run("submit", "search", "--help").Stdout);
+    }
+
+    [Theory]
+    [InlineData(new[] { "submit", "search", "--bogus", "1" }, "--bogus")]
+    [InlineData(new[] { "submit", "search", "--epochs", "many" }, "--epochs")]
+    [InlineData(new[] { "list", "--status", "finished" }, "--status")]
+    [InlineData(new[] { "wait", "42" }, "42")]
+    [InlineData(new[] { "download", "3f2504e0-4f89-11d3-9a0c-0305e82c3301", "--what", "genotype" }, "--out")]
+    public void A_wrong_option_exits_2_with_one_line_naming_it(string[] args, string named)
+    {
+        var result = ClientProcess.Run([.. args, "--server", NoServer]);
+
+        Assert.Equal(2, result.ExitCode);
+        var line = Assert.Single(result.StderrLines);
+        Assert.StartsWith("pcdarts: ", line);
+        Assert.Contains(named, line);
+        Assert.Empty(result.Stdout);
+    }
+
+    [Fact]
+    public void An_invalid_spec_is_refused_before_anything_is_sent_with_the_option_named()
+    {
+        var result = ClientProcess.Run("submit", "search", "--server", NoServer, "--k", "4", "--channels", "6");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.StartsWith("pcdarts: --k: K = 4 does not divide", Assert.Single(result.StderrLines));
+    }
+
+    [Fact]
+    public void An_unreachable_server_exits_4_and_version_prints_one()
+    {
+        var get = ClientProcess.Run("get", "3f2504e0-4f89-11d3-9a0c-0305e82c3301", "--server", NoServer);
+        Assert.Equal(4, get.ExitCode);
+        Assert.StartsWith("pcdarts: cannot reach the server", Assert.Single(get.StderrLines));
+
+        var version = ClientProcess.Run("--version");
+        Assert.Equal(0, version.ExitCode);
+        Assert.Matches(@"^\d+\.\d+\.\d+", version.Stdout);
+    }
+}
