@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Alternates `pcdarts bench` builds with the PyTorch reference, one K at a time, with the load beside each run.
+# Alternates `pcdarts-runner bench` builds with the PyTorch reference, one K at a time, with the load beside each run.
 #   bench/compare.sh OUT_FILE ROUNDS K... (PCDARTS_BUILDS="before=/path/pcdarts after=/path/pcdarts-runner")
 set -u
 out=$1; rounds=$2; shift 2

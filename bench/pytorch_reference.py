@@ -1,4 +1,4 @@
-"""The PC-DARTS search step in plain PyTorch, as the comparison for `pcdarts bench`.
+"""The PC-DARTS search step in plain PyTorch, as the comparison for `pcdarts-runner bench`.
 
 The paper's CIFAR-10 search network (C = 16, 8 cells, 4 nodes, partial channels 1/K, edge normalization), one
 first-order architecture step (Adam on alpha/beta) then one weight step (SGD, momentum 0.9, weight decay 3e-4,
