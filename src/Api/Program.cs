@@ -1,4 +1,5 @@
 using PcDarts.Api.Apis;
+using PcDarts.Api.Auth;
 using PcDarts.Api.Dashboard;
 using PcDarts.Api.Infrastructure;
 using PcDarts.Api.Live;
@@ -11,16 +12,18 @@ var app = builder.Build();
 
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+app.UsePlatformAuth();
 app.UseAntiforgery();
 
 app.MapOpenApiDocument();
 app.MapPlatformHealthChecks();
 app.MapHangfireDashboardPage();
 
-app.MapExperimentsApi();
-app.MapGenotypesApi();
-app.MapCompareApi();
-app.MapRunnersApi();
+app.MapAccountEndpoints();
+app.MapExperimentsApi().RequireOwnerToChange();
+app.MapGenotypesApi().RequireMemberToChange();
+app.MapCompareApi().RequireMemberToChange();
+app.MapRunnersApi().RequireMemberToChange();
 app.MapExperimentHub();
 app.MapDashboard();
 

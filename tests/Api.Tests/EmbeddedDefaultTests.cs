@@ -20,6 +20,7 @@ public sealed class EmbeddedDefaultTests
             {
                 using var client = api.CreateClient();
                 Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/health/ready")).StatusCode);
+                await SignInAsync(client, folder);
                 var created = await client.PostAsJsonAsync("/api/experiments/search", new { name = "kept", spec = Specs.TinySearch() });
                 Assert.Equal(HttpStatusCode.Created, created.StatusCode);
                 Assert.True(File.Exists(pidFile), "the cluster runs from the data folder");
@@ -30,6 +31,7 @@ public sealed class EmbeddedDefaultTests
             await using (var again = new EmbeddedApi(folder))
             {
                 using var client = again.CreateClient();
+                await SignInAsync(client, folder);
                 var page = await client.GetFromJsonAsync<JsonElement>("/api/experiments");
                 Assert.Equal("kept", Assert.Single(page.GetProperty("items").EnumerateArray()).GetProperty("name").GetString());
             }
@@ -38,6 +40,13 @@ public sealed class EmbeddedDefaultTests
         {
             try { Directory.Delete(folder, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
         }
+    }
+
+    /// <summary>As the first admin, whose generated password the embedded default leaves beside its cluster.</summary>
+    private static async Task SignInAsync(HttpClient client, string folder)
+    {
+        var password = (await File.ReadAllTextAsync(Path.Combine(folder, PcDarts.Api.Auth.AdminBootstrap.PasswordFileName))).Trim();
+        client.UseToken(await TestUsers.LoginAsync(client, PcDarts.Api.Auth.AdminBootstrap.EmbeddedAdminEmail, password));
     }
 
     private sealed class EmbeddedApi(string folder) : WebApplicationFactory<Program>

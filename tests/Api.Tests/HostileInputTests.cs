@@ -39,7 +39,8 @@ public sealed class HostileInputTests(PostgresCluster cluster)
             Retrain("PC_DARTS_cifar", """{"epochs":1000,"channels":256,"layers":50}"""), ["spec"] },
         { "range(2, 200000000)", "retrain", Retrain(Cifar.Replace("normal_concat=range(2, 6)", "normal_concat=range(2, 200000000)")), ["genotype"] },
         { "NUL in genotype", "retrain", Retrain($"PC_DARTS{Nul}cifar"), ["genotype"] },
-        { "a megabyte of genotype", "retrain", Retrain(Cifar + new string(' ', 1 << 20)), ["genotype"] },
+        // Half a megabyte: a body over 1 MiB is refused whole (413) before any field is read (LimitsTests).
+        { "half a megabyte of genotype", "retrain", Retrain(Cifar + new string(' ', 1 << 19)), ["genotype"] },
     };
 
     public static readonly TheoryData<string, string[]> Queries = new()

@@ -18,6 +18,11 @@ public sealed class DashboardFixture : IAsyncLifetime
     private static readonly string[] ChromiumArgs =
         ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
 
+    /// <summary>The first admin the platform bootstraps; the browser signs in as it, REST calls use its token.</summary>
+    public const string AdminEmail = "admin@e2e.local";
+    public const string AdminPassword = "e2e-admin-password";
+    private const string AdminToken = "pcd_e2e-admin-token-0123456789abcdefghijklmnop";
+
     private readonly string _folder = Path.Combine(Path.GetTempPath(), $"pcdarts-e2e-{Guid.NewGuid():N}");
     private LocalPostgres? _postgres;
     private Factory? _api;
@@ -41,6 +46,7 @@ public sealed class DashboardFixture : IAsyncLifetime
         _api.StartServer();
         BaseAddress = _api.ClientOptions.BaseAddress;
         Api = new HttpClient { BaseAddress = BaseAddress };
+        Api.DefaultRequestHeaders.Authorization = new("Bearer", AdminToken);
 
         _playwright = await Playwright.CreateAsync();
         Assertions.SetDefaultExpectTimeout(30_000);
@@ -52,7 +58,19 @@ public sealed class DashboardFixture : IAsyncLifetime
         });
     }
 
+    /// <summary>A new browser context, signed in through the login page as the admin.</summary>
     public async Task<IPage> NewPageAsync(int width = 1440, int height = 1000)
+    {
+        var page = await NewAnonymousPageAsync(width, height);
+        await page.GotoAsync("/login");
+        await page.FillAsync("#login-email", AdminEmail);
+        await page.FillAsync("#login-password", AdminPassword);
+        await page.ClickAsync("#login-submit");
+        await page.WaitForURLAsync(url => !url.Contains("/login"));
+        return page;
+    }
+
+    public async Task<IPage> NewAnonymousPageAsync(int width = 1440, int height = 1000)
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
@@ -93,6 +111,9 @@ public sealed class DashboardFixture : IAsyncLifetime
             builder.UseEnvironment("Testing");
             builder.UseSetting("ConnectionStrings:Postgres", connectionString);
             builder.UseSetting("PcDarts:EmbeddedRunner", "true");
+            builder.UseSetting("PcDarts:Auth:AdminEmail", AdminEmail);
+            builder.UseSetting("PcDarts:Auth:AdminPassword", AdminPassword);
+            builder.UseSetting("PcDarts:Auth:AdminToken", AdminToken);
         }
     }
 }

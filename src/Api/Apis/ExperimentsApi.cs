@@ -44,7 +44,8 @@ public static class ExperimentsApi
             : TypedResults.ValidationProblem(submission.Errors!);
 
     public static async Task<Results<Ok<ExperimentPage>, ValidationProblem>> ListExperiments(
-        RequestLimits limits, PcDartsDbContext db, string? status, string? kind, string? tag, string? text, int? page, int? pageSize, CancellationToken ct)
+        RequestLimits limits, PcDartsDbContext db, string? status, string? kind, string? tag, string? text, int? page, int? pageSize, CancellationToken ct,
+        string? createdBy = null)
     {
         var validation = new Validation();
         limits.CheckListQuery(validation, status, kind, tag, text, page, pageSize);
@@ -55,6 +56,7 @@ public static class ExperimentsApi
         if (!string.IsNullOrEmpty(status)) query = query.Where(e => e.Status == status);
         if (!string.IsNullOrEmpty(kind)) query = query.Where(e => e.Kind == kind);
         if (!string.IsNullOrEmpty(tag)) query = query.Where(e => e.Tags.Contains(tag));
+        if (!string.IsNullOrEmpty(createdBy)) query = query.Where(e => e.CreatedBy == createdBy);
         if (!string.IsNullOrEmpty(text)) query = query.Where(e => EF.Functions.ILike(e.Name, $"%{text}%"));
         var total = await query.CountAsync(ct);
         var rows = await query

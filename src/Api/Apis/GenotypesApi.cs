@@ -12,7 +12,7 @@ public static class GenotypesApi
     {
         var api = app.MapGroup("/api/genotypes").WithTags("Genotypes");
         api.MapGet("/", ListGenotypes).WithName(nameof(ListGenotypes));
-        api.MapPost("/derive", DeriveGenotype).WithName(nameof(DeriveGenotype));
+        api.MapPost("/derive", DeriveGenotype).WithName(nameof(DeriveGenotype)).WithMetadata(new Auth.ComputesOnlyAttribute());
         return api;
     }
 

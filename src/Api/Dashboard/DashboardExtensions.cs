@@ -19,7 +19,8 @@ internal static class DashboardExtensions
 
     public static void MapDashboard(this WebApplication app)
     {
-        app.MapStaticAssets();
+        // Stylesheets and scripts are the same for everyone, and the login page needs them before anyone is signed in.
+        app.MapStaticAssets().AllowAnonymous();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
     }
 }

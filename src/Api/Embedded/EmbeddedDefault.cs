@@ -35,7 +35,7 @@ internal static class EmbeddedDefault
     /// A relative data folder is taken from the repository root when the app runs from a clone (`dotnet run` starts
     /// in src/Api), so the cluster lands in the git-ignored /.pcdarts; elsewhere from the content root.
     /// </summary>
-    private static string DataRoot(string contentRoot, string folder)
+    internal static string DataRoot(string contentRoot, string folder)
     {
         if (Path.IsPathRooted(folder)) return folder;
         for (var dir = new DirectoryInfo(contentRoot); dir is not null; dir = dir.Parent)

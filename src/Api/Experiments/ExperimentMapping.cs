@@ -14,7 +14,7 @@ internal static class ExperimentMapping
     {
         var (search, retrain) = Specs(e);
         return new(e.Id, e.Kind, e.Name, e.Tags, e.Status, e.Queue, e.CreatedAt, e.StartedAt, e.FinishedAt, epochs, best,
-            search?.Dataset ?? retrain?.Dataset, search?.K, e.Parameters);
+            search?.Dataset ?? retrain?.Dataset, search?.K, e.Parameters, e.CreatedBy);
     }
 
     public static ExperimentDto ToDto(this Experiment e, int epochs, double? best, IEnumerable<JobAttempt> attempts)
@@ -25,7 +25,7 @@ internal static class ExperimentMapping
             e.MultiplyAdds, epochs, best,
             attempts.OrderBy(a => a.Id)
                 .Select(a => new JobAttemptDto(a.Id, a.HangfireJobId, a.Runner, a.StartedAt, a.FinishedAt, a.Outcome, a.ResumedAfterEpoch, a.Error))
-                .ToList());
+                .ToList(), e.CreatedBy);
     }
 
     private static (SearchSpec? Search, RetrainSpec? Retrain) Specs(Experiment e) => e.Kind == ExperimentKinds.Search

@@ -3,6 +3,7 @@ using Hangfire;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using PcDarts.Api.Auth;
 using PcDarts.Api.Dashboard;
 using PcDarts.Api.Embedded;
 using PcDarts.Api.Experiments;
@@ -35,6 +36,7 @@ internal static class Extensions
         services.AddPcDartsPersistence(connectionString!);
         services.AddPlatformDatabase(connectionString!, runner);
         services.AddSingleton<ExperimentSubmission>();
+        builder.AddPlatformAuth(embedded ? EmbeddedDefault.DataRoot(builder.Environment.ContentRootPath, options.DataFolder) : null);
         services.AddRecovery(connectionString!);
         if (options.WelcomeSearch ?? embedded) services.AddWelcomeSearch();
         services.AddLiveEvents(connectionString!);
@@ -50,7 +52,7 @@ internal static class Extensions
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.AddProblemDetails();
         services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
-        services.AddOpenApi();
+        services.AddOpenApi(o => o.AddDocumentTransformer<BearerSecurityScheme>());
         builder.AddDashboard();
         services.AddHealthChecks().AddCheck<DatabaseReadyCheck>("database", tags: ["ready"]);
     }
@@ -64,13 +66,13 @@ internal static class Extensions
 
     public static void MapPlatformHealthChecks(this WebApplication app)
     {
-        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
-        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") });
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") }).AllowAnonymous();
     }
 
-    /// <summary>Hangfire's dashboard at /hangfire (local requests only until auth arrives).</summary>
+    /// <summary>Hangfire's dashboard at /hangfire, for admins signed in to the dashboard.</summary>
     public static void MapHangfireDashboardPage(this WebApplication app) =>
-        app.MapHangfireDashboard("/hangfire", new DashboardOptions { DashboardTitle = "PcDarts jobs" });
+        app.MapHangfireDashboard("/hangfire", new DashboardOptions { DashboardTitle = "PcDarts jobs", Authorization = [new AdminOnlyDashboardFilter()] });
 
     public static void PrintUrlOnStart(this WebApplication app) =>
         app.Lifetime.ApplicationStarted.Register(() =>

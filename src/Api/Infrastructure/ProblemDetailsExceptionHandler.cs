@@ -23,6 +23,8 @@ internal sealed class ProblemDetailsExceptionHandler(IProblemDetailsService prob
             SpecValidationException spec => new HttpValidationProblemDetails(
                 spec.Errors.GroupBy(e => $"spec.{e.Field}").ToDictionary(g => g.Key, g => g.Select(e => e.Message).ToArray()))
             { Status = StatusCodes.Status400BadRequest, Title = "One or more validation errors occurred." },
+            Auth.ExperimentAccessDeniedException denied => new ProblemDetails { Status = StatusCodes.Status403Forbidden, Title = "Not yours", Detail = denied.Message },
+            Auth.ActiveExperimentCapException cap => new ProblemDetails { Status = StatusCodes.Status409Conflict, Title = "Too many active experiments", Detail = cap.Message },
             DatabaseBusyException busy => Unavailable(context, busy.RetryAfter, busy.Message),
             _ when TransientErrors.IsPoolExhausted(exception) => Unavailable(context, RetryAfter, "the database is busy: try again shortly"),
             _ when TransientErrors.IsTransient(exception) => Unavailable(context, RetryAfter, "the database is unreachable: try again shortly"),

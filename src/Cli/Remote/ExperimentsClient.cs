@@ -15,8 +15,12 @@ internal sealed class ExperimentsClient(HttpClient http) : IDisposable
 
     public Uri Server => http.BaseAddress!;
 
-    public static ExperimentsClient For(Uri server) =>
-        new(new HttpClient { BaseAddress = server, Timeout = TimeSpan.FromSeconds(100) });
+    public static ExperimentsClient For(Uri server)
+    {
+        var http = new HttpClient { BaseAddress = server, Timeout = TimeSpan.FromSeconds(100) };
+        if (TokenVariable.Read() is { } token) http.DefaultRequestHeaders.Authorization = new("Bearer", token);
+        return new(http);
+    }
 
     public Task<ExperimentDto> SubmitSearchAsync(CreateSearchRequest request, CancellationToken ct) =>
         SendAsync<ExperimentDto>(HttpMethod.Post, "api/experiments/search", JsonContent.Create(request, options: Json), ct);

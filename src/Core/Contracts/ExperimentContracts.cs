@@ -36,7 +36,8 @@ public sealed record ExperimentDto(
     long? MultiplyAdds,
     int EpochsCompleted,
     double? BestValidTop1,
-    IReadOnlyList<JobAttemptDto> Attempts)
+    IReadOnlyList<JobAttemptDto> Attempts,
+    string? CreatedBy = null)
 {
     /// <summary>The epochs the spec asks for, whichever the kind.</summary>
     [JsonIgnore] public int Epochs => Search?.Epochs ?? Retrain?.Epochs ?? 0;
@@ -48,7 +49,7 @@ public sealed record ExperimentDto(
 public sealed record ExperimentSummaryDto(
     Guid Id, string Kind, string Name, string[] Tags, string Status, string Queue,
     DateTimeOffset CreatedAt, DateTimeOffset? StartedAt, DateTimeOffset? FinishedAt, int EpochsCompleted, double? BestValidTop1,
-    string? Dataset = null, int? K = null, long? Parameters = null);
+    string? Dataset = null, int? K = null, long? Parameters = null, string? CreatedBy = null);
 
 public sealed record ExperimentPage(IReadOnlyList<ExperimentSummaryDto> Items, int Page, int PageSize, int Total);
 

@@ -17,7 +17,9 @@ internal sealed class ExperimentConfiguration : IEntityTypeConfiguration<Experim
         b.Property(e => e.Queue).HasMaxLength(16);
         b.Property(e => e.Status).HasMaxLength(16);
         b.Property(e => e.HangfireJobId).HasMaxLength(64);
+        b.Property(e => e.CreatedBy).HasMaxLength(256);
         b.HasIndex(e => e.CreatedAt);
+        b.HasIndex(e => e.CreatedBy);
         b.HasIndex(e => e.Status);
         b.HasIndex(e => e.Tags).HasMethod("gin");
         b.HasOne(e => e.DerivedFrom).WithMany().HasForeignKey(e => e.DerivedFromId).OnDelete(DeleteBehavior.SetNull);

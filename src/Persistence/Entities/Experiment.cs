@@ -18,6 +18,8 @@ public sealed class Experiment
     public required string Queue { get; set; }
     public string Status { get; set; } = ExperimentStatuses.Queued;
     public DateTimeOffset CreatedAt { get; set; }
+    /// <summary>The email of the user who submitted it (null for the embedded default's welcome search).</summary>
+    public string? CreatedBy { get; set; }
     public DateTimeOffset? StartedAt { get; set; }
     public DateTimeOffset? FinishedAt { get; set; }
     public DateTimeOffset? CancelRequestedAt { get; set; }

@@ -37,6 +37,7 @@ internal sealed class CliProcess : IDisposable
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "pcdarts.dll"));
         foreach (var arg in args) start.ArgumentList.Add(arg);
         start.Environment.Remove("PCDARTS_SERVER");
+        start.Environment["PCDARTS_TOKEN"] = TestUsers.AdminToken;
         return new CliProcess(Process.Start(start)!);
     }
 

@@ -16,6 +16,7 @@ internal sealed class LiveApiHost : IAsyncDisposable
         _factory = factory;
         Address = address;
         Http = new HttpClient { BaseAddress = address };
+        Http.UseToken(TestUsers.AdminToken);
     }
 
     public Uri Address { get; }
@@ -34,7 +35,9 @@ internal sealed class LiveApiHost : IAsyncDisposable
         return new LiveApiHost(factory, address);
     }
 
-    public HubConnection Hub() => new HubConnectionBuilder().WithUrl(new Uri(Address, LiveRoutes.ExperimentsHub.TrimStart('/'))).Build();
+    public HubConnection Hub(string? token = TestUsers.AdminToken) => new HubConnectionBuilder()
+        .WithUrl(new Uri(Address, LiveRoutes.ExperimentsHub.TrimStart('/')), o => o.AccessTokenProvider = () => Task.FromResult(token))
+        .Build();
 
     public async ValueTask DisposeAsync()
     {
