@@ -20,17 +20,21 @@ public sealed class JobDispatcher(IDbContextFactory<PcDartsDbContext> factory, I
 {
     private const int Batch = 100;
 
-    /// <summary>Creates the experiment's job and stores its id unless another job was stored first (then this one is deleted).</summary>
-    public async Task<string> DispatchAsync(Experiment experiment, CancellationToken ct)
-    {
-        var jobId = Create(experiment);
-        await using var db = await factory.CreateDbContextAsync(ct);
-        var stored = await db.Experiments.Where(e => e.Id == experiment.Id && (e.HangfireJobId == null || e.HangfireJobId == jobId))
-            .ExecuteUpdateAsync(s => s.SetProperty(e => e.HangfireJobId, jobId), ct);
-        if (stored == 1) return experiment.HangfireJobId = jobId;
-        jobs.Delete(jobId);
-        return experiment.HangfireJobId = await db.Experiments.Where(e => e.Id == experiment.Id).Select(e => e.HangfireJobId).SingleAsync(ct) ?? jobId;
-    }
+    /// <summary>
+    /// Creates the experiment's job and stores its id, under the row's lock: the dispatcher skips a row this holds, and
+    /// whichever of the two locks the row first creates the one job; the other finds the id stored and creates none.
+    /// </summary>
+    public Task<string> DispatchAsync(Experiment experiment, CancellationToken ct) =>
+        factory.InTransactionAsync(async (db, c) =>
+        {
+            var row = await db.Experiments.FromSql($"SELECT * FROM experiments WHERE \"Id\" = {experiment.Id} FOR UPDATE").SingleAsync(c);
+            if (row.HangfireJobId is null)
+            {
+                row.HangfireJobId = Create(row);
+                await db.SaveChangesAsync(c);
+            }
+            return experiment.HangfireJobId = row.HangfireJobId;
+        }, ct);
 
     /// <summary>Queued experiments with no job id, older than <see cref="ReaperOptions.DispatchAfter"/>, get one; rows another instance holds are skipped.</summary>
     public Task<int> DispatchPendingAsync(CancellationToken ct) =>

@@ -54,6 +54,8 @@ public sealed class EvalCell : nn.Module<Tensor, Tensor, double, Tensor>
     /// <param name="dropPathProbability">Applied in training mode only, never to identity edges (DARTS).</param>
     public override Tensor forward(Tensor s0, Tensor s1, double dropPathProbability)
     {
+        // Intermediates live until the cell returns; only the output leaves (autograd keeps what backward needs).
+        using var scope = torch.NewDisposeScope();
         var states = new Tensor[2 + ops.Count / Genotype.EdgesPerNode];
         states[0] = preprocess0.call(s0);
         states[1] = preprocess1.call(s1);
@@ -66,7 +68,7 @@ public sealed class EvalCell : nn.Module<Tensor, Tensor, double, Tensor>
         }
         var outputs = new Tensor[concat.Length];
         for (var i = 0; i < concat.Length; i++) outputs[i] = states[concat[i]];
-        return torch.cat(outputs, 1);
+        return torch.cat(outputs, 1).MoveToOuterDisposeScope();
     }
 
     private Tensor Edge(int index, Tensor[] states, bool drop, double probability)

@@ -76,7 +76,9 @@ public abstract class EvalNetwork : nn.Module<Tensor, (Tensor Logits, Tensor? Au
         for (var layer = 0; layer < cells.Count; layer++)
         {
             cells[layer].DropPathGenerator = DropPathGenerator;
-            (s0, s1) = (s1, cells[layer].call(s0, s1, DropPathProbability));
+            var output = cells[layer].call(s0, s1, DropPathProbability);
+            Search.SearchNetwork.ReleaseConsumed(s0, s1);
+            (s0, s1) = (s1, output);
             if (layer == AuxiliaryCell(cells.Count) && AuxiliaryHead is not null && training)
                 auxLogits = AuxiliaryHead.call(s1);
         }

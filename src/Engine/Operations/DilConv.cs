@@ -23,6 +23,9 @@ public sealed class DilConv : nn.Module<Tensor, Tensor>, IReluFirst
         RegisterComponents();
     }
 
+    /// <summary>The layers in call order, for the fused search cell that computes many edges in one call.</summary>
+    internal (Conv2d Depthwise, Conv2d Pointwise, BatchNorm2d Norm) Layers => (depthwise, pointwise, bn);
+
     public override Tensor forward(Tensor x) => ForwardRectified(nn.functional.relu(x));
 
     public Tensor ForwardRectified(Tensor rectified) => bn.call(pointwise.call(depthwise.call(rectified)));

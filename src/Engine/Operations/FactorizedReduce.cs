@@ -25,6 +25,9 @@ public sealed class FactorizedReduce : nn.Module<Tensor, Tensor>, IReluFirst
         RegisterComponents();
     }
 
+    /// <summary>The layers, for the fused search cell that computes many edges in one call.</summary>
+    internal (Conv2d Conv1, Conv2d Conv2, BatchNorm2d Norm) Layers => (conv1, conv2, bn);
+
     public override Tensor forward(Tensor x) => ForwardRectified(nn.functional.relu(x));
 
     public Tensor ForwardRectified(Tensor rectified)

@@ -29,6 +29,10 @@ public sealed class SepConv : nn.Module<Tensor, Tensor>, IReluFirst
         RegisterComponents();
     }
 
+    /// <summary>The layers in call order, for the fused search cell that computes many edges in one call.</summary>
+    internal (Conv2d Depthwise1, Conv2d Pointwise1, BatchNorm2d Norm1, Conv2d Depthwise2, Conv2d Pointwise2, BatchNorm2d Norm2) Layers =>
+        (depthwise1, pointwise1, bn1, depthwise2, pointwise2, bn2);
+
     public override Tensor forward(Tensor x) => ForwardRectified(nn.functional.relu(x));
 
     public Tensor ForwardRectified(Tensor rectified)

@@ -15,7 +15,7 @@ public static class ChannelShuffle
         long batch = x.shape[0], channels = x.shape[1], height = x.shape[2], width = x.shape[3];
         if (groups < 1 || channels % groups != 0)
             throw new ArgumentException($"{groups} groups do not divide {channels} channels", nameof(groups));
-        // reshape copies once: the transposed view is not contiguous.
-        return x.view(batch, groups, channels / groups, height, width).transpose(1, 2).reshape(batch, channels, height, width);
+        // reshape copies once: the transposed view is not contiguous (nor need x be: the fused cell passes a slice).
+        return x.reshape(batch, groups, channels / groups, height, width).transpose(1, 2).reshape(batch, channels, height, width);
     }
 }

@@ -58,6 +58,7 @@ public sealed class MixedOp : nn.Module<Tensor, Tensor, Tensor>
     /// <summary>The same as <see cref="forward"/> with the weights already split into scalars, once per network pass.</summary>
     internal Tensor Forward(Tensor x, ReadOnlySpan<Tensor> weights)
     {
+        using var scope = torch.NewDisposeScope();
         var head = k == 1 ? x : x.narrow(1, 0, opChannels);
         Tensor? sum = null, rectified = null;
         for (var o = 0; o < ops.Count; o++)
@@ -70,9 +71,9 @@ public sealed class MixedOp : nn.Module<Tensor, Tensor, Tensor>
             // In place after the first term: mul and addcmul keep their inputs for backward, never their output.
             sum = sum is null ? y.mul(weights[o]) : sum.addcmul_(y, weights[o], One);
         }
-        if (k == 1) return sum!;
+        if (k == 1) return sum!.MoveToOuterDisposeScope();
         var bypass = x.narrow(1, opChannels, channels - opChannels);
         if (stride == 2) bypass = nn.functional.max_pool2d(bypass, 2, 2);
-        return ChannelShuffle.Apply(torch.cat([sum!, bypass], 1), k);
+        return ChannelShuffle.Apply(torch.cat([sum!, bypass], 1), k).MoveToOuterDisposeScope();
     }
 }

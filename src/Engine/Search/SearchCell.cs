@@ -19,6 +19,9 @@ public sealed class SearchCell : nn.Module<Tensor, Tensor, Tensor, Tensor?, Tens
     private readonly nn.Module<Tensor, Tensor> preprocess1;
     private readonly ModuleList<MixedOp> edges;
     private readonly int nodes;
+    private readonly int k;
+    private readonly CellLevel[] levels;
+    private readonly FusedLevel[] fusedLevels;
 
     /// <param name="nodes">Intermediate nodes (3–5).</param>
     /// <param name="prevPrevChannels">Channels of the output of the cell two back.</param>
@@ -41,19 +44,49 @@ public sealed class SearchCell : nn.Module<Tensor, Tensor, Tensor, Tensor?, Tens
             for (var input = 0; input < node + 2; input++)
                 edges.Add(new MixedOp(channels, reduction && input < 2 ? 2 : 1, k));
         RegisterComponents();
+        this.k = k;
+        levels = CellLevel.Of(nodes, reduction);
+        fusedLevels = levels.Select(level => new FusedLevel(level, edges, channels, k)).ToArray();
     }
 
     public bool Reduction { get; }
+
+    /// <summary>The edges grouped by when their inputs are ready, as the fused forward computes them.</summary>
+    public IReadOnlyList<CellLevel> Levels => levels;
 
     /// <param name="opWeights">softmax(α) of this cell type, edges × primitives.</param>
     /// <param name="edgeWeights">Per-node normalized β, one per edge; null sums the edges plainly (no edge normalization).</param>
     public override Tensor forward(Tensor s0, Tensor s1, Tensor opWeights, Tensor? edgeWeights) =>
         Forward(s0, s1, opWeights.flatten().unbind(), edgeWeights is null ? [] : edgeWeights.unbind());
 
+    /// <summary>
+    /// The fast path: the same cell, one level of edges at a time (<see cref="FusedLevel"/>), then one channel
+    /// shuffle per node. <see cref="Forward"/> edge by edge is the readable reference it is tested against.
+    /// </summary>
+    /// <param name="weights">Per level, from <see cref="LevelWeights.Gather"/> over this cell type's α and β.</param>
+    internal Tensor ForwardFused(Tensor s0, Tensor s1, LevelWeights[] weights)
+    {
+        using var scope = torch.NewDisposeScope();
+        var states = new Tensor[nodes + 2];
+        states[0] = preprocess0.call(s0);
+        states[1] = preprocess1.call(s1);
+        Tensor? pending = null;
+        for (var level = 0; level < levels.Length; level++)
+        {
+            var share = fusedLevels[level].Forward(states, weights[level], training);
+            // Nodes from this level's first target on; the first of them has now received all its edges.
+            pending = pending is null ? share : pending.narrow(1, 1, levels[level].Targets).add(share);
+            states[level + 2] = ChannelShuffle.Apply(pending.select(1, 0), k);
+        }
+        return torch.cat(states.AsSpan(2).ToArray(), 1).MoveToOuterDisposeScope();
+    }
+
     /// <param name="opWeights">The edges × primitives weights as scalars, row-major.</param>
     /// <param name="edgeWeights">One scalar per edge, or empty for the plain sum.</param>
     internal Tensor Forward(Tensor s0, Tensor s1, ReadOnlySpan<Tensor> opWeights, ReadOnlySpan<Tensor> edgeWeights)
     {
+        // Intermediates live until the cell returns; only the output leaves (autograd keeps what backward needs).
+        using var scope = torch.NewDisposeScope();
         var states = new Tensor[nodes + 2];
         states[0] = preprocess0.call(s0);
         states[1] = preprocess1.call(s1);
@@ -72,6 +105,6 @@ public sealed class SearchCell : nn.Module<Tensor, Tensor, Tensor, Tensor?, Tens
             }
             states[node + 2] = sum!;
         }
-        return torch.cat(states.AsSpan(2).ToArray(), 1);
+        return torch.cat(states.AsSpan(2).ToArray(), 1).MoveToOuterDisposeScope();
     }
 }

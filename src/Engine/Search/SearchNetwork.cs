@@ -76,7 +76,36 @@ public sealed class SearchNetwork : nn.Module<Tensor, Tensor>
     /// <summary>The weights the SGD optimizer steps: <c>parameters()</c>, which holds no α or β.</summary>
     public IEnumerable<Parameter> WeightParameters() => parameters();
 
-    public override Tensor forward(Tensor x)
+    /// <summary>Cells compute a level of edges per call (the default); off, edge by edge through each <see cref="MixedOp"/>.</summary>
+    public bool FusedCells { get; set; } = true;
+
+    public override Tensor forward(Tensor x) => FusedCells ? ForwardFused(x) : ForwardByEdge(x);
+
+    private Tensor ForwardFused(Tensor x)
+    {
+        var normal = Gather(reduction: false);
+        var reduce = Gather(reduction: true);
+        var s0 = stem0.call(x);
+        var s1 = stem1 is null ? s0 : stem1.call(s0);
+        foreach (var cell in cells)
+        {
+            var output = cell.ForwardFused(s0, s1, cell.Reduction ? reduce! : normal!);
+            ReleaseConsumed(s0, s1);
+            (s0, s1) = (s1, output);
+        }
+        return classifier.call(s1.mean([2, 3]));
+    }
+
+    /// <summary>This pass's level weights for one cell type, or null when the network has no cell of that type.</summary>
+    private LevelWeights[]? Gather(bool reduction)
+    {
+        var cell = cells.FirstOrDefault(c => c.Reduction == reduction);
+        if (cell is null) return null;
+        var edgeWeights = Options.EdgeNormalization ? architecture.EdgeWeights(reduction) : null;
+        return LevelWeights.Gather(architecture.OperationWeights(reduction), edgeWeights, cell.Levels);
+    }
+
+    private Tensor ForwardByEdge(Tensor x)
     {
         // Weights once per pass, split into scalars in one call per cell type: the cells then index, not slice.
         var normalOps = architecture.OperationWeights(false).flatten().unbind();
@@ -95,9 +124,19 @@ public sealed class SearchNetwork : nn.Module<Tensor, Tensor>
             var output = cell.Reduction
                 ? cell.Forward(s0, s1, reduceOps, reduceEdges)
                 : cell.Forward(s0, s1, normalOps, normalEdges);
+            ReleaseConsumed(s0, s1);
             (s0, s1) = (s1, output);
         }
         return classifier.call(s1.mean([2, 3]));
+    }
+
+    /// <summary>
+    /// A cell's output is read by the next two cells only; once the second has run, its handle goes (autograd keeps
+    /// what backward needs). Never the input images, and not a tensor that is still the other state.
+    /// </summary>
+    internal static void ReleaseConsumed(Tensor consumed, Tensor stillUsed)
+    {
+        if (!ReferenceEquals(consumed, stillUsed)) consumed.Dispose();
     }
 
     protected override void Dispose(bool disposing)

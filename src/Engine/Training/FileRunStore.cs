@@ -1,3 +1,4 @@
+using PcDarts.Core.Files;
 using System.Text;
 
 namespace PcDarts.Engine.Training;

@@ -86,6 +86,8 @@ internal sealed class SearchLoop : EpochLoop
             using var scope = NewDisposeScope();
             if (updateArchitecture)
             {
+                // Its own scope: the architecture batch is freed before the weight half-step starts.
+                using var architectureScope = NewDisposeScope();
                 var (architectureImages, architectureLabels) = BatchLoader.GetBatch(_data.Images, architectureOrder,
                     _spec.BatchSize, step % architectureSteps, _augmenter, Device, train: true, architectureAugmentSeed);
                 _steps.Architecture(architectureImages, architectureLabels);

@@ -6,8 +6,7 @@ using System.Text.Json.Nodes;
 using PcDarts.Cli.CommandLine;
 using PcDarts.Cli.Specs;
 using PcDarts.Core.Specs;
-using PcDarts.Engine.Search;
-using PcDarts.Engine.Training;
+using PcDarts.Engine.Benchmarks;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -32,19 +31,20 @@ internal static class BenchCommand
         var single = CliOption.Int("--single", "time this one K in this process (what each child process runs)", "K");
         single.Hidden = true;
         var json = CliOption.Flag("--json", "the results as one JSON line only");
+        var retrain = CliOption.Flag("--retrain", "time retrain steps of PC_DARTS_cifar instead (C = 36, 20 cells, batch 96, auxiliary head, drop-path)");
         var command = new Command("bench",
             "time search steps (architecture step + weight step) on the paper's CIFAR-10 search network (3×32×32 inputs, 10 classes) " +
             "and print, per K, the median step time and peak memory")
         {
-            k, batch, steps, threads, channels, layers, nodes, rssAt, single, json,
+            k, batch, steps, threads, channels, layers, nodes, rssAt, single, json, retrain,
         };
         command.SetAction(r => Run(r.GetValue(k), r.GetValue(batch), r.GetValue(steps), r.GetValue(threads), r.GetValue(channels),
-            r.GetValue(layers), r.GetValue(nodes), r.GetValue(rssAt), r.GetValue(single), r.GetValue(json)));
+            r.GetValue(layers), r.GetValue(nodes), r.GetValue(rssAt), r.GetValue(single), r.GetValue(json), r.GetValue(retrain)));
         return command;
     }
 
     private static int Run(int[]? kList, int? batchSize, int? stepCount, int? threadCount, int? channelCount, int? layerCount, int? nodeCount,
-        int[]? rssList, int? single, bool json)
+        int[]? rssList, int? single, bool json, bool retrain)
     {
         var batch = Positive("--batch-size", batchSize, 32);
         var steps = Positive("--steps", stepCount, 20);
@@ -56,6 +56,7 @@ internal static class BenchCommand
         var rssText = rssList is null ? null : string.Join(',', rssList);
         if (rssAt.Any(step => step < 1 || step > steps))
             throw new CliUsageException($"--rss-at: every step must be between 1 and --steps ({steps}), got '{rssText}'");
+        if (retrain) return RunRetrain(steps, threads);
         if (single is { } singleK)
             return RunSingle(singleK, batch, steps, threads, channels, layers, nodes, rssAt);
 
@@ -121,50 +122,35 @@ internal static class BenchCommand
     private static int RunSingle(int k, int batch, int steps, int threads, int channels, int layers, int nodes, int[] rssAt)
     {
         torch.set_num_threads(threads);
-        torch.manual_seed(0);
-        var device = ComputeDevice.Select();
-        using var network = SearchNetwork.Create(new SearchNetworkOptions(NetworkShapes.Cifar, channels, layers, nodes, k, true, 3, 10), device);
-        var weights = network.WeightParameters().ToArray();
-        var spec = SearchPresets.Cifar10;
-        using var sgd = torch.optim.SGD(weights, spec.LearningRate, spec.Momentum, weight_decay: spec.WeightDecay);
-        using var adam = torch.optim.Adam(network.Architecture.All, spec.ArchLearningRate, beta1: 0.5, beta2: 0.999, weight_decay: spec.ArchWeightDecay);
-        var searchSteps = new SearchSteps(network, weights, sgd, adam, spec.GradClip, null);
-        var cuda = device.type == DeviceType.CUDA ? CudaMemoryProbe.TryCreate(0) : null;
-        network.train();
-
-        const int warmup = 2;
-        var times = new List<double>();
-        var rss = new JsonObject();
-        for (var step = 0; step < warmup + steps; step++)
-        {
-            using var scope = NewDisposeScope();
-            var images = randn(batch, 3, 32, 32, device: device);
-            var labels = randint(0, 10, [batch], dtype: int64, device: device);
-            var clock = Stopwatch.StartNew();
-            searchSteps.Architecture(images, labels);
-            searchSteps.Weights(images, labels);
-            if (device.type == DeviceType.CUDA) torch.cuda.synchronize(device);
-            cuda?.Sample();
-            if (step < warmup) continue;
-            times.Add(clock.Elapsed.TotalMilliseconds);
-            if (rssAt.Contains(step - warmup + 1))
-                rss[(step - warmup + 1).ToString(CultureInfo.InvariantCulture)] = Math.Round(MemoryProbe.ProcessCurrentBytes() / 1048576.0, 1);
-        }
-        times.Sort();
-        var median = times.Count % 2 == 1 ? times[times.Count / 2] : (times[times.Count / 2 - 1] + times[times.Count / 2]) / 2;
-        Console.Out.WriteLine(new JsonObject
-        {
-            ["k"] = k,
-            ["device"] = ComputeDevice.Describe(device),
-            ["medianStepMs"] = Math.Round(median, 2),
-            ["minStepMs"] = Math.Round(times[0], 2),
-            ["imagesPerSecond"] = Math.Round(batch * 1000 / median, 1),
-            ["peakProcessMiB"] = Math.Round(MemoryProbe.ProcessPeakBytes() / 1048576.0, 1),
-            ["peakCudaMiB"] = cuda is null ? null : Math.Round(cuda.TakePeak() / 1048576.0, 1),
-            ["weightParameters"] = weights.Sum(p => p.numel()),
-            ["rssMiBAfterStep"] = rss,
-        }.ToJsonString());
+        var result = SearchStepBenchmark.Run(new SearchStepBenchmarkOptions(k, batch, steps, Channels: channels, Layers: layers,
+            Nodes: nodes, ResidentAtSteps: rssAt));
+        Console.Out.WriteLine(Row(result, new JsonObject { ["k"] = k }).ToJsonString());
         return 0;
+    }
+
+    private static int RunRetrain(int steps, int threads)
+    {
+        torch.set_num_threads(threads);
+        var result = RetrainStepBenchmark.Run(new RetrainStepBenchmarkOptions(Steps: steps));
+        Console.Out.WriteLine(Row(result, new JsonObject { ["retrain"] = "PC_DARTS_cifar" }).ToJsonString());
+        return 0;
+    }
+
+    private static JsonObject Row(StepBenchmarkResult result, JsonObject row)
+    {
+        row["device"] = result.Device;
+        row["medianStepMs"] = Math.Round(result.MedianStepMs, 2);
+        row["minStepMs"] = Math.Round(result.MinStepMs, 2);
+        row["maxStepMs"] = Math.Round(result.MaxStepMs, 2);
+        row["imagesPerSecond"] = Math.Round(result.ImagesPerSecond, 1);
+        row["peakProcessMiB"] = Math.Round(result.PeakProcessBytes / 1048576.0, 1);
+        row["peakCudaMiB"] = result.PeakCudaBytes is { } cuda ? Math.Round(cuda / 1048576.0, 1) : null;
+        row["weightParameters"] = result.WeightParameters;
+        var rss = new JsonObject();
+        foreach (var (step, bytes) in result.ResidentBytesAfterStep)
+            rss[step.ToString(CultureInfo.InvariantCulture)] = Math.Round(bytes / 1048576.0, 1);
+        row["rssMiBAfterStep"] = rss;
+        return row;
     }
 
     private static string Table(JsonArray rows)

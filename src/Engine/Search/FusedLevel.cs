@@ -1,0 +1,102 @@
+using PcDarts.Core.Search;
+using PcDarts.Engine.Operations;
+using TorchSharp;
+using TorchSharp.Modules;
+using static TorchSharp.torch;
+
+namespace PcDarts.Engine.Search;
+
+/// <summary>
+/// All mixed ops of one <see cref="CellLevel"/> computed together: the edges' C/K-channel heads are stacked along
+/// the channel axis, and every primitive is per channel (pooling, ReLU, depthwise convs, non-affine BN) or per edge
+/// (pointwise convs as grouped convs), so one call per layer computes that layer for every edge. The result is what
+/// the per-edge <see cref="MixedOp"/>s give, summed into their target nodes, before the channel shuffle: the shuffle
+/// is a permutation, so the cell shuffles each node once instead of each edge.
+/// </summary>
+internal sealed class FusedLevel
+{
+    private static readonly Scalar One = 1.ToScalar();
+
+    private readonly CellLevel level;
+    private readonly int channels;
+    private readonly int opChannels;
+    private readonly int k;
+    private readonly FusedBatchNorm maxPoolNorm, avgPoolNorm;
+    private readonly FusedReduce? reduce;
+    private readonly FusedSepConv sep3, sep5;
+    private readonly FusedDilConv dil3, dil5;
+
+    public FusedLevel(CellLevel level, IList<MixedOp> edges, int channels, int k)
+    {
+        this.level = level;
+        this.channels = channels;
+        this.k = k;
+        opChannels = channels / k;
+        var mixed = level.Edges.Select(e => edges[e]).ToArray();
+        T[] Each<T>(string primitive) => mixed.Select(m => (T)(object)m.Ops[SearchSpace.IndexOf(primitive)]).ToArray();
+        maxPoolNorm = new FusedBatchNorm(Each<nn.Module>(SearchSpace.MaxPool3x3).Select(PoolNorm).ToArray());
+        avgPoolNorm = new FusedBatchNorm(Each<nn.Module>(SearchSpace.AvgPool3x3).Select(PoolNorm).ToArray());
+        if (level.Stride == 2) reduce = new FusedReduce(Each<FactorizedReduce>(SearchSpace.SkipConnect));
+        sep3 = new FusedSepConv(Each<SepConv>(SearchSpace.SepConv3x3));
+        sep5 = new FusedSepConv(Each<SepConv>(SearchSpace.SepConv5x5));
+        dil3 = new FusedDilConv(Each<DilConv>(SearchSpace.DilConv3x3));
+        dil5 = new FusedDilConv(Each<DilConv>(SearchSpace.DilConv5x5));
+    }
+
+    /// <returns>Batch × Targets × C × H × W: each target node's share of this level, not yet channel-shuffled.</returns>
+    public Tensor Forward(Tensor[] states, LevelWeights weights, bool training)
+    {
+        using var scope = torch.NewDisposeScope();
+        var heads = level.Inputs.Select(i => k == 1 ? states[i] : states[i].narrow(1, 0, opChannels)).ToArray();
+        // The level's distinct inputs, once each: the ops without weights (pooling, identity) need no more, since
+        // every edge out of one input sees the same values; they broadcast over the targets below.
+        var distinct = heads.Length == 1 ? heads[0] : torch.cat(heads, 1);
+        var rectifiedOnce = nn.functional.relu(distinct);
+        // The conv ops have weights of their own per edge: one copy of the rectified input per target.
+        var rectified = level.Targets == 1 ? rectifiedOnce.contiguous() : rectifiedOnce.repeat(1, level.Targets, 1, 1);
+        var stride = level.Stride;
+        var targets = level.Targets;
+
+        Tensor? sum = null;
+        void Add(Tensor y, string primitive, bool shared)
+        {
+            var w = weights.Operations[SearchSpace.IndexOf(primitive)];
+            var edgewise = y.reshape(y.shape[0], shared ? 1 : targets, level.InputsPerTarget, opChannels, y.shape[2], y.shape[3]);
+            // In place after the first term, as in MixedOp: mul and addcmul keep their inputs, never their output.
+            // The first term is a shared one, so the broadcast makes the sum full size from the start.
+            sum = sum is null ? edgewise.mul(w) : sum.addcmul_(edgewise, w, One);
+        }
+        // `none` is skipped as in MixedOp: its output is zero.
+        Add(maxPoolNorm.ApplyShared(nn.functional.max_pool2d(distinct, 3, stride, 1), targets, training), SearchSpace.MaxPool3x3, shared: true);
+        Add(avgPoolNorm.ApplyShared(nn.functional.avg_pool2d(distinct, 3, stride, 1, ceil_mode: false, count_include_pad: false), targets, training),
+            SearchSpace.AvgPool3x3, shared: true);
+        if (reduce is null) Add(distinct, SearchSpace.SkipConnect, shared: true);
+        else Add(reduce.Forward(rectified, training), SearchSpace.SkipConnect, shared: false);
+        Add(sep3.Forward(rectified, training), SearchSpace.SepConv3x3, shared: false);
+        Add(sep5.Forward(rectified, training), SearchSpace.SepConv5x5, shared: false);
+        Add(dil3.Forward(rectified, training), SearchSpace.DilConv3x3, shared: false);
+        Add(dil5.Forward(rectified, training), SearchSpace.DilConv5x5, shared: false);
+
+        var (batch, height, width) = (sum!.shape[0], sum.shape[4], sum.shape[5]);
+        var perEdge = k == 1 ? sum : torch.cat([sum, Bypass(states, weights, batch, height, width)], 3);
+        var perTarget = level.InputsPerTarget == 1 ? perEdge.squeeze(2) : perEdge.sum(2);
+        return perTarget.MoveToOuterDisposeScope();
+    }
+
+    /// <summary>The channels past C/K of each edge's input (max pooled at stride 2), weighted by β when normalized.</summary>
+    private Tensor Bypass(Tensor[] states, LevelWeights weights, long batch, long height, long width)
+    {
+        var rest = channels - opChannels;
+        var parts = level.Inputs.Select(i =>
+        {
+            var part = states[i].narrow(1, opChannels, rest);
+            return level.Stride == 2 ? nn.functional.max_pool2d(part, 2, 2) : part;
+        }).ToArray();
+        var bypass = (parts.Length == 1 ? parts[0] : torch.cat(parts, 1)).reshape(batch, 1, level.InputsPerTarget, rest, height, width);
+        return weights.Bypass is null
+            ? bypass.expand(batch, level.Targets, level.InputsPerTarget, rest, height, width)
+            : bypass.mul(weights.Bypass);
+    }
+
+    private static BatchNorm2d PoolNorm(nn.Module pool) => pool.children().OfType<BatchNorm2d>().Single();
+}
