@@ -22,7 +22,30 @@ public sealed class RoleAwareActionsTests : BunitContext
         SignIn(user, role);
         var cut = Render<ExperimentHeader>(p => p.Add(h => h.Experiment, Running()));
         Assert.Equal(shown, cut.FindAll("#cancel").Count == 1);
+        Assert.Empty(cut.FindAll("#delete")); // a running experiment is cancelled first
         Assert.Contains($"by {Owner}", cut.Find("[data-created-by]").TextContent);
+    }
+
+    [Theory]
+    [InlineData(Owner, PlatformRoles.Viewer, false)]
+    [InlineData("other@example.com", PlatformRoles.Member, false)]
+    [InlineData(Owner, PlatformRoles.Member, true)]
+    [InlineData("admin@example.com", PlatformRoles.Admin, true)]
+    public void Delete_shows_only_for_the_creator_as_a_member_or_an_admin_and_asks_twice(string user, string role, bool shown)
+    {
+        SignIn(user, role);
+        var deleted = 0;
+        var cut = Render<ExperimentHeader>(p => p
+            .Add(h => h.Experiment, Running() with { Status = ExperimentStatuses.Succeeded })
+            .Add(h => h.OnDelete, () => deleted++));
+        Assert.Empty(cut.FindAll("#cancel"));
+        Assert.Equal(shown, cut.FindAll("#delete").Count == 1);
+        if (!shown) return;
+        cut.Find("#delete").Click();
+        Assert.Equal(0, deleted);
+        Assert.Equal("Really delete?", cut.Find("#delete").TextContent);
+        cut.Find("#delete").Click();
+        Assert.Equal(1, deleted);
     }
 
     [Theory]

@@ -84,6 +84,22 @@ internal sealed class DashboardData(
         catch (Exception e) when (IsRefusal(e)) { return e.Message; }
     }
 
+    public async Task<string?> DeleteAsync(Guid id, CancellationToken ct = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        try
+        {
+            return (await ExperimentsApi.DeleteExperiment(id, db, jobs, ct)).Result switch
+            {
+                NoContent => null,
+                NotFound => $"no experiment {id}",
+                ProblemHttpResult problem => problem.ProblemDetails.Detail ?? problem.ProblemDetails.Title,
+                var other => $"unexpected result {other}",
+            };
+        }
+        catch (Exception e) when (IsRefusal(e)) { return e.Message; }
+    }
+
     public async Task<(CompareDto? Result, string? Error)> CompareAsync(IReadOnlyList<Guid> ids, CancellationToken ct = default)
     {
         await using var db = await contexts.CreateDbContextAsync(ct);

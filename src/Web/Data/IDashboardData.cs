@@ -18,6 +18,8 @@ public interface IDashboardData
     Task<SubmitResult> SubmitRetrainAsync(CreateRetrainRequest request, CancellationToken ct = default);
     /// <summary>Null when the cancel was accepted, else why not (also when the user may not cancel it).</summary>
     Task<string?> CancelAsync(Guid id, CancellationToken ct = default);
+    /// <summary>Null when deleted, else why not (running, or the user may not delete it).</summary>
+    Task<string?> DeleteAsync(Guid id, CancellationToken ct = default);
     /// <summary>The compare numbers and diffs, or the reason they cannot be had (validation, unknown id).</summary>
     Task<(CompareDto? Result, string? Error)> CompareAsync(IReadOnlyList<Guid> ids, CancellationToken ct = default);
     Task<IReadOnlyList<RunnerDto>> ListRunnersAsync(CancellationToken ct = default);
