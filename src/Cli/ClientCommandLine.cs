@@ -11,9 +11,12 @@ public static class ClientCommandLine
     public const string Name = "pcdarts";
 
     public static RootCommand Create() => new("pcdarts — the PcDarts client: queue searches and retrains, follow them, fetch what they found. " +
-        $"Every verb takes --server URL (or ${ServerOption.Variable}). Exit codes: 0 succeeded, 1 failed or cancelled, " +
-        "2 usage error or a request the server refused (the field is named), 3 timeout, 4 server unreachable.")
+        $"Sign in once with 'pcdarts login --server URL'; or give every verb --server URL (or ${ServerOption.Variable}) and --token " +
+        $"(or ${TokenVariable.Name}). Exit codes: 0 succeeded, 1 failed or cancelled, 2 usage error or a request the server refused " +
+        "(the field is named), 3 timeout, 4 server unreachable, 5 not signed in or not allowed.")
     {
+        LoginCommand.Create(),
+        LogoutCommand.Create(),
         SubmitCommand.Create(),
         WaitCommand.Create(),
         GetCommand.Create(),

@@ -3,6 +3,8 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Npgsql;
+using PcDarts.Persistence.Local;
 
 namespace PcDarts.Api.Tests;
 
@@ -34,6 +36,46 @@ public sealed class EmbeddedDefaultTests
                 await SignInAsync(client, folder);
                 var page = await client.GetFromJsonAsync<JsonElement>("/api/experiments");
                 Assert.Equal("kept", Assert.Single(page.GetProperty("items").EnumerateArray()).GetProperty("name").GetString());
+            }
+        }
+        finally
+        {
+            try { Directory.Delete(folder, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+        }
+    }
+
+    [Fact]
+    [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
+    public async Task The_private_postgres_lets_in_only_the_platform_role_with_its_password_and_answers_only_local_host_names()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), $"pcdarts-embedded-{Guid.NewGuid():N}");
+        try
+        {
+            await using var api = new EmbeddedApi(folder);
+            using var client = api.CreateClient();
+            Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/health/ready")).StatusCode);
+
+            using var evil = new HttpRequestMessage(HttpMethod.Get, "/health/live") { Headers = { Host = "evil.example" } };
+            Assert.Equal(HttpStatusCode.BadRequest, (await client.SendAsync(evil)).StatusCode);
+            using var local = new HttpRequestMessage(HttpMethod.Get, "/health/live") { Headers = { Host = "127.0.0.1:5080" } };
+            Assert.Equal(HttpStatusCode.OK, (await client.SendAsync(local)).StatusCode);
+
+            var cluster = Path.Combine(folder, "postgres");
+            Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute, File.GetUnixFileMode(Path.Combine(cluster, "socket")));
+            Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(Path.Combine(cluster, "password")));
+
+            var platform = new NpgsqlConnectionStringBuilder(LocalPostgres.ConnectionStringFor(new LocalPostgresOptions { Folder = cluster })) { Pooling = false };
+            await using (var conn = new NpgsqlConnection(platform.ConnectionString))
+            {
+                await conn.OpenAsync();
+                await using var who = new NpgsqlCommand("SELECT rolsuper FROM pg_roles WHERE rolname = current_user", conn);
+                Assert.Equal(false, await who.ExecuteScalarAsync());
+            }
+            foreach (var user in new[] { "pcdarts", "postgres" })
+            {
+                var noPassword = new NpgsqlConnectionStringBuilder(platform.ConnectionString) { Username = user, Password = null };
+                await using var conn = new NpgsqlConnection(noPassword.ConnectionString);
+                await Assert.ThrowsAnyAsync<NpgsqlException>(() => conn.OpenAsync());
             }
         }
         finally

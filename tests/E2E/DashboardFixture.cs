@@ -59,12 +59,15 @@ public sealed class DashboardFixture : IAsyncLifetime
     }
 
     /// <summary>A new browser context, signed in through the login page as the admin.</summary>
-    public async Task<IPage> NewPageAsync(int width = 1440, int height = 1000)
+    public Task<IPage> NewPageAsync(int width = 1440, int height = 1000) => NewPageAsAsync(AdminEmail, AdminPassword, width, height);
+
+    /// <summary>A new browser context, signed in through the login page as <paramref name="email"/>.</summary>
+    public async Task<IPage> NewPageAsAsync(string email, string password, int width = 1440, int height = 1000)
     {
         var page = await NewAnonymousPageAsync(width, height);
         await page.GotoAsync("/login");
-        await page.FillAsync("#login-email", AdminEmail);
-        await page.FillAsync("#login-password", AdminPassword);
+        await page.FillAsync("#login-email", email);
+        await page.FillAsync("#login-password", password);
         await page.ClickAsync("#login-submit");
         await page.WaitForURLAsync(url => !url.Contains("/login"));
         return page;

@@ -49,6 +49,7 @@ public sealed class SearchFormTests : BunitContext
         public Task<SubmitResult> SubmitSearchAsync(CreateSearchRequest request, CancellationToken ct = default) => throw new NotSupportedException();
         public Task<SubmitResult> SubmitRetrainAsync(CreateRetrainRequest request, CancellationToken ct = default) => throw new NotSupportedException();
         public Task<string?> CancelAsync(Guid id, CancellationToken ct = default) => throw new NotSupportedException();
+        public Task<string?> DeleteAsync(Guid id, CancellationToken ct = default) => throw new NotSupportedException();
         public Task<(CompareDto? Result, string? Error)> CompareAsync(IReadOnlyList<Guid> ids, CancellationToken ct = default) => throw new NotSupportedException();
         public Task<IReadOnlyList<RunnerDto>> ListRunnersAsync(CancellationToken ct = default) => Task.FromResult<IReadOnlyList<RunnerDto>>([]);
     }

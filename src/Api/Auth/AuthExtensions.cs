@@ -34,7 +34,7 @@ internal static class AuthExtensions
             .AddRoles<IdentityRole<Guid>>()
             .AddEntityFrameworkStores<PcDartsDbContext>()
             .AddSignInManager();
-        // A changed role or a disabled account reaches signed-in browsers within a minute.
+        // A changed role or a disabled account reaches signed-in browsers and access tokens (AccessTokenStampCheck) within a minute.
         services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
 
         services.AddAuthentication(AuthSchemes.Platform)
@@ -56,6 +56,7 @@ internal static class AuthExtensions
         services.AddDataProtection().SetApplicationName("PcDarts").PersistKeysToDbContext<PcDartsDbContext>();
         services.AddAbuseLimits(builder.Configuration);
         services.AddHttpContextAccessor();
+        services.AddMemoryCache();
         services.AddSingleton<CurrentActor>();
         services.AddSingleton<ExperimentChangeInterceptor>();
         services.ConfigureDbContext<PcDartsDbContext>((sp, o) => o.AddInterceptors(sp.GetRequiredService<ExperimentChangeInterceptor>()), ServiceLifetime.Singleton);
@@ -94,6 +95,7 @@ internal static class AuthExtensions
         app.UseSecurityHeaders();
         app.UseRequestSizeLimit();
         app.UseAuthentication();
+        app.UseAccessTokenStampCheck();
         app.UseAuthorization();
         app.UseRateLimiter();
     }

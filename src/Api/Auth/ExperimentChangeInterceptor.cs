@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Diagnostics;
@@ -30,9 +29,40 @@ internal sealed class ExperimentChangeInterceptor(CurrentActor actor, TimeProvid
         return result;
     }
 
+    public override int SavedChanges(SaveChangesCompletedEventData eventData, int result)
+    {
+        ActiveCapLock.ReleaseAsync(eventData.Context).GetAwaiter().GetResult();
+        return result;
+    }
+
+    public override async ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
+    {
+        await ActiveCapLock.ReleaseAsync(eventData.Context);
+        return result;
+    }
+
+    public override void SaveChangesFailed(DbContextErrorEventData eventData) => ActiveCapLock.ReleaseAsync(eventData.Context).GetAwaiter().GetResult();
+
+    public override Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken cancellationToken = default) =>
+        ActiveCapLock.ReleaseAsync(eventData.Context);
+
     private async Task ApplyAsync(DbContext? context, CancellationToken ct)
     {
         if (context is not PcDartsDbContext db || actor.User is not { } user) return;
+        try
+        {
+            await ApplyAsync(db, user, ct);
+        }
+        catch
+        {
+            // Refused before the save began: no SavedChanges or SaveChangesFailed will release the lock.
+            await ActiveCapLock.ReleaseAsync(db);
+            throw;
+        }
+    }
+
+    private async Task ApplyAsync(PcDartsDbContext db, System.Security.Claims.ClaimsPrincipal user, CancellationToken ct)
+    {
         db.ChangeTracker.DetectChanges();
         var now = clock.GetUtcNow();
         foreach (var entry in db.ChangeTracker.Entries<Experiment>().ToList())
@@ -45,9 +75,9 @@ internal sealed class ExperimentChangeInterceptor(CurrentActor actor, TimeProvid
                 experiment.CreatedBy = user.Email();
                 await EnforceCapAsync(db, experiment.CreatedBy, ct);
             }
-            else if (!MayChange(user, experiment.CreatedBy))
+            else if (!ExperimentRights.MayChange(user, experiment.CreatedBy))
                 throw new ExperimentAccessDeniedException(experiment.Id, experiment.CreatedBy);
-            if (!user.IsInRole(PlatformRoles.Member) && !user.IsAdmin())
+            if (!ExperimentRights.MaySubmit(user))
                 throw new ExperimentAccessDeniedException(experiment.Id, experiment.CreatedBy);
             AuditLog.Add(db, user.Email(), action, experiment.Id.ToString(), now, experiment.Name);
         }
@@ -56,6 +86,8 @@ internal sealed class ExperimentChangeInterceptor(CurrentActor actor, TimeProvid
     private async Task EnforceCapAsync(PcDartsDbContext db, string email, CancellationToken ct)
     {
         var cap = limits.Value.MaxActiveExperiments;
+        // Held until the save commits: two submissions of one user in the same instant cannot both count below the cap.
+        await ActiveCapLock.TakeAsync(db, email, ct);
         var active = await db.Experiments.CountAsync(e => e.CreatedBy == email &&
             (e.Status == ExperimentStatuses.Queued || e.Status == ExperimentStatuses.Running), ct);
         if (active >= cap) throw new ActiveExperimentCapException(cap);
@@ -68,10 +100,6 @@ internal sealed class ExperimentChangeInterceptor(CurrentActor actor, TimeProvid
         EntityState.Modified when entry.Property(e => e.CancelRequestedAt) is { IsModified: true, OriginalValue: null } => AuditActions.ExperimentCancelled,
         _ => null,
     };
-
-    /// <summary>An admin changes any experiment; a member only its own.</summary>
-    public static bool MayChange(ClaimsPrincipal user, string? createdBy) =>
-        user.IsAdmin() || (user.IsInRole(PlatformRoles.Member) && createdBy is not null && string.Equals(createdBy, user.Email(), StringComparison.OrdinalIgnoreCase));
 }
 
 /// <summary>A user tried to change an experiment its role or ownership does not allow (403).</summary>

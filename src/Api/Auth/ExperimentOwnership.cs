@@ -48,7 +48,7 @@ public static class ExperimentOwnership
                 return await next(context);
             var db = http.RequestServices.GetRequiredService<PcDartsDbContext>();
             var owner = await db.Experiments.AsNoTracking().Where(e => e.Id == id).Select(e => new { e.CreatedBy }).SingleOrDefaultAsync(http.RequestAborted);
-            if (owner is null || ExperimentChangeInterceptor.MayChange(http.User, owner.CreatedBy)) return await next(context);
+            if (owner is null || ExperimentRights.MayChange(http.User, owner.CreatedBy)) return await next(context);
             return TypedResults.Problem(new ExperimentAccessDeniedException(id, owner.CreatedBy).Message, title: "Not yours", statusCode: StatusCodes.Status403Forbidden);
         });
         return group;

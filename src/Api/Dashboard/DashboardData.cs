@@ -2,6 +2,7 @@ using Hangfire;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using PcDarts.Api.Apis;
+using PcDarts.Api.Auth;
 using PcDarts.Api.Experiments;
 using PcDarts.Api.Infrastructure;
 using PcDarts.Core.Contracts;
@@ -50,23 +51,54 @@ internal sealed class DashboardData(
         return (await ExperimentsApi.GetArchitecture(id, afterEpoch, db, ct)).Result is Ok<List<EpochArchitectureDto>> ok ? ok.Value! : [];
     }
 
-    public async Task<SubmitResult> SubmitSearchAsync(CreateSearchRequest request, CancellationToken ct = default) =>
-        Answer(await submission.SubmitSearchAsync(request, ct));
+    public async Task<SubmitResult> SubmitSearchAsync(CreateSearchRequest request, CancellationToken ct = default)
+    {
+        try { return Answer(await submission.SubmitSearchAsync(request, ct)); }
+        catch (Exception e) when (IsRefusal(e)) { return SubmitResult.Refused(e.Message); }
+    }
 
-    public async Task<SubmitResult> SubmitRetrainAsync(CreateRetrainRequest request, CancellationToken ct = default) =>
-        Answer(await submission.SubmitRetrainAsync(request, ct));
+    public async Task<SubmitResult> SubmitRetrainAsync(CreateRetrainRequest request, CancellationToken ct = default)
+    {
+        try { return Answer(await submission.SubmitRetrainAsync(request, ct)); }
+        catch (Exception e) when (IsRefusal(e)) { return SubmitResult.Refused(e.Message); }
+    }
+
+    /// <summary>The save hook's refusals (REST answers them 403 and 409): a message for the page, not an error screen.</summary>
+    private static bool IsRefusal(Exception e) => e is ExperimentAccessDeniedException or ActiveExperimentCapException;
 
     private static SubmitResult Answer(Submission s) =>
         s.Experiment is { } e ? SubmitResult.Created(e.Id) : new SubmitResult(null, s.Errors!.AsReadOnly());
 
-    public async Task<string?> CancelAsync(Guid id, CancellationToken ct = default) =>
-        (await ExperimentsApi.CancelExperiment(id, lifecycle, jobs, ct)).Result switch
+    public async Task<string?> CancelAsync(Guid id, CancellationToken ct = default)
+    {
+        try
         {
-            Accepted<ExperimentDto> => null,
-            NotFound => $"no experiment {id}",
-            ProblemHttpResult problem => problem.ProblemDetails.Detail ?? problem.ProblemDetails.Title,
-            var other => $"unexpected result {other}",
-        };
+            return (await ExperimentsApi.CancelExperiment(id, lifecycle, jobs, ct)).Result switch
+            {
+                Accepted<ExperimentDto> => null,
+                NotFound => $"no experiment {id}",
+                ProblemHttpResult problem => problem.ProblemDetails.Detail ?? problem.ProblemDetails.Title,
+                var other => $"unexpected result {other}",
+            };
+        }
+        catch (Exception e) when (IsRefusal(e)) { return e.Message; }
+    }
+
+    public async Task<string?> DeleteAsync(Guid id, CancellationToken ct = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        try
+        {
+            return (await ExperimentsApi.DeleteExperiment(id, db, jobs, ct)).Result switch
+            {
+                NoContent => null,
+                NotFound => $"no experiment {id}",
+                ProblemHttpResult problem => problem.ProblemDetails.Detail ?? problem.ProblemDetails.Title,
+                var other => $"unexpected result {other}",
+            };
+        }
+        catch (Exception e) when (IsRefusal(e)) { return e.Message; }
+    }
 
     public async Task<(CompareDto? Result, string? Error)> CompareAsync(IReadOnlyList<Guid> ids, CancellationToken ct = default)
     {

@@ -15,6 +15,7 @@ internal static class DashboardExtensions
         var services = builder.Services;
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddScoped<IDashboardData, DashboardData>();
+        services.AddScoped<IAccountsData, AccountsData>();
     }
 
     public static void MapDashboard(this WebApplication app)

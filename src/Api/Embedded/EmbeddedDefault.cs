@@ -22,8 +22,14 @@ internal static class EmbeddedDefault
         builder.Services.AddHostedService<LocalPostgresService>();
         var connectionString = LocalPostgres.ConnectionStringFor(postgres);
         builder.Configuration["ConnectionStrings:Postgres"] = connectionString;
+        // A local instance answers only to local names: a web page whose name re-resolves to 127.0.0.1 (DNS rebinding)
+        // gets 400, not the platform. Configured hosts other than appsettings.json's "*" are kept.
+        if (builder.Configuration[AllowedHostsKey] is null or "*") builder.Configuration[AllowedHostsKey] = LocalHosts;
         return connectionString;
     }
+
+    private const string AllowedHostsKey = "AllowedHosts";
+    public const string LocalHosts = "localhost;127.0.0.1;[::1]";
 
     /// <summary>The in-process runner: the same runner node as `pcdarts-runner run` (<see cref="RunnerNode.AddRunnerNode"/>).</summary>
     public static RunnerOptions EmbeddedRunnerOptions(PlatformOptions options, string connectionString) =>

@@ -18,19 +18,20 @@ internal static class DownloadCommand
     public static Command Create()
     {
         var id = ServerOption.ExperimentId();
-        var server = ServerOption.Create();
+        var remote = new RemoteOptions();
         var what = CliOption.OneOf("--what", "genotype, the final weights (TorchSharp format) or the metrics (one row per finished epoch)", [.. Formats.Keys]);
         what.Required = true;
         var format = CliOption.Text("--format", "genotype: darts (default; drops into the authors' genotypes.py), json or svg; metrics: json (default) or csv", "F");
         var output = CliOption.Text("--out", "where to write ('-' for stdout)", "FILE");
         output.Required = true;
-        var command = new Command("download", "download an experiment's genotype, weights or metrics") { id, server, what, format, output };
-        command.SetAction(r => Run(r.GetValue(id), ServerOption.Resolve(r.GetValue(server), "pcdarts download"),
+        var command = new Command("download", "download an experiment's genotype, weights or metrics") { id, what, format, output };
+        remote.AddTo(command);
+        command.SetAction(r => Run(r.GetValue(id), RemoteOptions.Resolve(r.GetValue(remote.Server), r.GetValue(remote.Token), "pcdarts download"),
             r.GetValue(what)!, r.GetValue(format), r.GetValue(output)!));
         return command;
     }
 
-    private static int Run(Guid id, Uri server, string what, string? format, string output)
+    private static int Run(Guid id, Connection server, string what, string? format, string output)
     {
         var formats = Formats[what];
         format ??= formats[0];

@@ -13,12 +13,13 @@ internal static class GetCommand
     public static Command Create()
     {
         var id = ServerOption.ExperimentId();
-        var server = ServerOption.Create();
+        var remote = new RemoteOptions();
         var json = CliOption.Flag("--json", "the experiment as one JSON line, as GET /api/experiments/{id} returns it");
-        var command = new Command("get", "show one experiment: status, progress, genotype") { id, server, json };
+        var command = new Command("get", "show one experiment: status, progress, genotype") { id, json };
+        remote.AddTo(command);
         command.SetAction(r =>
         {
-            using var api = ExperimentsClient.For(ServerOption.Resolve(r.GetValue(server), "pcdarts get"));
+            using var api = remote.Connect(r, "pcdarts get");
             var experiment = api.GetAsync(r.GetValue(id), CancellationToken.None).GetAwaiter().GetResult();
             Console.Out.WriteLine(r.GetValue(json) ? JsonSerializer.Serialize(experiment, ExperimentsClient.Json) : Describe(experiment));
             return ExitCodes.Succeeded;

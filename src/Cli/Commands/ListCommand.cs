@@ -14,15 +14,16 @@ internal static class ListCommand
 
     public static Command Create()
     {
-        var server = ServerOption.Create();
+        var remote = new RemoteOptions();
         var status = CliOption.OneOf("--status", "only experiments in this status", Statuses);
         var json = CliOption.Flag("--json", "one JSON object per experiment per line");
-        var command = new Command("list", "list the platform's experiments, newest first") { server, status, json };
-        command.SetAction(r => Run(ServerOption.Resolve(r.GetValue(server), "pcdarts list"), r.GetValue(status), r.GetValue(json)));
+        var command = new Command("list", "list the platform's experiments, newest first") { status, json };
+        remote.AddTo(command);
+        command.SetAction(r => Run(RemoteOptions.Resolve(r.GetValue(remote.Server), r.GetValue(remote.Token), "pcdarts list"), r.GetValue(status), r.GetValue(json)));
         return command;
     }
 
-    private static int Run(Uri server, string? status, bool json)
+    private static int Run(Connection server, string? status, bool json)
     {
         using var api = ExperimentsClient.For(server);
         var items = new List<ExperimentSummaryDto>();

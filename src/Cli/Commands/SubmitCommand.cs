@@ -31,7 +31,7 @@ internal static class SubmitCommand
         {
             common.Check(r, spec.Preset);
             var search = spec.FromParse(r, SpecFile.Read<SearchSpec>(r.GetValue(common.Spec)) ?? new SearchSpec());
-            using var api = ExperimentsClient.For(ServerOption.Resolve(r.GetValue(common.Server), "pcdarts submit search"));
+            using var api = common.Remote.Connect(r, "pcdarts submit search");
             var request = new CreateSearchRequest(r.GetValue(common.Name) ?? $"search {search.Dataset}", r.GetValue(common.Tags)!, search);
             return common.Report(r, api, api.SubmitSearchAsync(request, CancellationToken.None).GetAwaiter().GetResult());
         });
@@ -52,7 +52,7 @@ internal static class SubmitCommand
             common.Check(r, spec.Preset);
             var retrain = spec.FromParse(r, SpecFile.Read<RetrainSpec>(r.GetValue(common.Spec)) ?? new RetrainSpec());
             var (cell, source) = RetrainSource(r.GetValue(genotype), r.GetValue(from));
-            using var api = ExperimentsClient.For(ServerOption.Resolve(r.GetValue(common.Server), "pcdarts submit retrain"));
+            using var api = common.Remote.Connect(r, "pcdarts submit retrain");
             var request = new CreateRetrainRequest(r.GetValue(common.Name) ?? $"retrain {retrain.Dataset}", r.GetValue(common.Tags)!, cell, source, retrain);
             return common.Report(r, api, api.SubmitRetrainAsync(request, CancellationToken.None).GetAwaiter().GetResult());
         });
@@ -71,7 +71,7 @@ internal static class SubmitCommand
     /// <summary>The options every submit takes besides the spec's.</summary>
     private sealed class SubmitOptions
     {
-        public Option<string?> Server { get; } = ServerOption.Create();
+        public RemoteOptions Remote { get; } = new();
         public Option<string?> Spec { get; } = CliOption.Text("--spec", "the spec as JSON (camelCase fields, as in the REST API); options given too override it", "FILE.json");
         public Option<string?> Name { get; } = CliOption.Text("--name", "how the experiment is listed", "N");
         public Option<string[]> Tags { get; } = CliOption.Repeated("--tag", "a tag (may be repeated)", "T");
@@ -81,7 +81,8 @@ internal static class SubmitCommand
 
         public void AddTo(Command command)
         {
-            foreach (var option in new Option[] { Server, Spec, Name, Tags, Wait, Timeout, Json }) command.Options.Add(option);
+            Remote.AddTo(command);
+            foreach (var option in new Option[] { Spec, Name, Tags, Wait, Timeout, Json }) command.Options.Add(option);
         }
 
         /// <summary>The mistakes to name before anything is sent.</summary>

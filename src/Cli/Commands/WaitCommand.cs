@@ -11,7 +11,7 @@ internal static class WaitCommand
     public static Command Create()
     {
         var id = ServerOption.ExperimentId();
-        var server = ServerOption.Create();
+        var remote = new RemoteOptions();
         var timeout = ServerOption.Timeout("give up after this long (exit code 3)");
         var json = CliOption.Flag("--json",
             "one JSON object per event on stdout: experiment, epochCompleted, architectureUpdated, logLine, statusChanged (timeout, note)");
@@ -20,13 +20,14 @@ internal static class WaitCommand
             "follow an experiment to its end, every epoch once and in order (live stream at /hubs/experiments, else polling); " +
             "exit 0 succeeded, 1 failed or cancelled, 2 unknown id, 3 timeout, 4 server unreachable")
         {
-            id, server, timeout, json, poll,
+            id, timeout, json, poll,
         };
+        remote.AddTo(command);
         command.SetAction(r =>
         {
-            var uri = ServerOption.Resolve(r.GetValue(server), "pcdarts wait");
+            var connection = RemoteOptions.Resolve(r.GetValue(remote.Server), r.GetValue(remote.Token), "pcdarts wait");
             var limit = ServerOption.TimeoutSpan(r.GetValue(timeout));
-            using var api = ExperimentsClient.For(uri);
+            using var api = ExperimentsClient.For(connection);
             return Follow(api, r.GetValue(id), limit, r.GetValue(json), useHub: !r.GetValue(poll));
         });
         return command;

@@ -11,4 +11,6 @@ internal static class ExitCodes
     public const int Timeout = 3;
     /// <summary>The server could not be reached, or answered with an error of its own (5xx).</summary>
     public const int ServerError = 4;
+    /// <summary>Not signed in (401: no token, or a revoked or expired one) or the role may not do it (403).</summary>
+    public const int NotAllowed = 5;
 }

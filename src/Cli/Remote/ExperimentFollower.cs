@@ -37,7 +37,7 @@ internal sealed class ExperimentFollower(ExperimentsClient api, WaitReporter rep
     {
         var events = Channel.CreateUnbounded<object>(new UnboundedChannelOptions { SingleReader = true });
         await using var hub = new HubConnectionBuilder()
-            .WithUrl(new Uri(api.Server, LiveRoutes.ExperimentsHub.TrimStart('/')), o => o.AccessTokenProvider = () => Task.FromResult(TokenVariable.Read()))
+            .WithUrl(new Uri(api.Server, LiveRoutes.ExperimentsHub.TrimStart('/')), o => o.AccessTokenProvider = () => Task.FromResult(api.Token))
             .AddJsonProtocol(o => o.PayloadSerializerOptions = ExperimentsClient.Json)
             .WithAutomaticReconnect()
             .Build();

@@ -15,10 +15,13 @@ internal sealed class ExperimentsClient(HttpClient http) : IDisposable
 
     public Uri Server => http.BaseAddress!;
 
-    public static ExperimentsClient For(Uri server)
+    /// <summary>The bearer token sent with every request and to the live stream.</summary>
+    public string? Token => http.DefaultRequestHeaders.Authorization?.Parameter;
+
+    public static ExperimentsClient For(Connection connection)
     {
-        var http = new HttpClient { BaseAddress = server, Timeout = TimeSpan.FromSeconds(100) };
-        if (TokenVariable.Read() is { } token) http.DefaultRequestHeaders.Authorization = new("Bearer", token);
+        var http = new HttpClient { BaseAddress = connection.Server, Timeout = TimeSpan.FromSeconds(100) };
+        if (connection.Token is { } token) http.DefaultRequestHeaders.Authorization = new("Bearer", token);
         return new(http);
     }
 
@@ -46,7 +49,7 @@ internal sealed class ExperimentsClient(HttpClient http) : IDisposable
     public async Task<byte[]> GetBytesAsync(string path, CancellationToken ct)
     {
         using var response = await http.GetAsync(path, ct);
-        if (!response.IsSuccessStatusCode) throw await ServerProblemException.FromResponseAsync(response, ct);
+        if (!response.IsSuccessStatusCode) throw await ProblemAsync(response, ct);
         return await response.Content.ReadAsByteArrayAsync(ct);
     }
 
@@ -54,9 +57,33 @@ internal sealed class ExperimentsClient(HttpClient http) : IDisposable
     {
         using var request = new HttpRequestMessage(method, path) { Content = content };
         using var response = await http.SendAsync(request, ct);
-        if (!response.IsSuccessStatusCode) throw await ServerProblemException.FromResponseAsync(response, ct);
+        if (!response.IsSuccessStatusCode) throw await ProblemAsync(response, ct);
         return await response.Content.ReadFromJsonAsync<T>(Json, ct)
             ?? throw new ServerProblemException(response.StatusCode, $"server answered {path} with an empty body");
+    }
+
+    /// <summary>The signed-in user as the server sees it (email, role, how it signed in).</summary>
+    public Task<MeDto> MeAsync(CancellationToken ct) => SendAsync<MeDto>(HttpMethod.Get, "api/auth/me", null, ct);
+
+    public Task<CreatedTokenDto> CreateTokenAsync(CreateTokenRequest request, CancellationToken ct) =>
+        SendAsync<CreatedTokenDto>(HttpMethod.Post, "api/tokens", JsonContent.Create(request, options: Json), ct);
+
+    public async Task RevokeTokenAsync(Guid id, CancellationToken ct)
+    {
+        using var response = await http.DeleteAsync($"api/tokens/{id}", ct);
+        if (!response.IsSuccessStatusCode) throw await ProblemAsync(response, ct);
+    }
+
+    /// <summary>The error as one line; a 403 asks who the caller is, so that the line names its role.</summary>
+    private async Task<ServerProblemException> ProblemAsync(HttpResponseMessage response, CancellationToken ct)
+    {
+        string? role = null;
+        if (response.StatusCode == System.Net.HttpStatusCode.Forbidden)
+        {
+            try { role = (await MeAsync(ct)).Role; }
+            catch (Exception e) when (e is HttpRequestException or ServerProblemException or JsonException) { }
+        }
+        return await ServerProblemException.FromResponseAsync(response, ct, role);
     }
 
     public void Dispose() => http.Dispose();

@@ -15,7 +15,7 @@ internal static class ServerOption
     {
         var text = option ?? Environment.GetEnvironmentVariable(Variable);
         if (string.IsNullOrWhiteSpace(text))
-            throw new CliUsageException($"'{command}' needs --server URL (or {Variable})");
+            throw new CliUsageException($"'{command}' needs --server URL (or {Variable}, or run pcdarts login --server URL once)");
         if (!Uri.TryCreate(text.EndsWith('/') ? text : text + "/", UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https"))
             throw new CliUsageException($"--server: expected an http:// or https:// URL, got '{text}'");
         return uri;

@@ -8,15 +8,30 @@ internal sealed class ServerProblemException(HttpStatusCode status, string messa
 {
     public HttpStatusCode Status { get; } = status;
 
-    public int ExitCode => Status is HttpStatusCode.BadRequest or HttpStatusCode.NotFound or HttpStatusCode.Conflict
-        ? ExitCodes.Usage
-        : ExitCodes.ServerError;
+    public const string NotSignedIn = $"not signed in: run pcdarts login or set {TokenVariable.Name}";
 
-    /// <summary>Reads an RFC 7807 body (ValidationProblem or plain ProblemDetails) when there is one.</summary>
-    public static async Task<ServerProblemException> FromResponseAsync(HttpResponseMessage response, CancellationToken ct)
+    public int ExitCode => Status switch
+    {
+        HttpStatusCode.BadRequest or HttpStatusCode.NotFound or HttpStatusCode.Conflict => ExitCodes.Usage,
+        HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden => ExitCodes.NotAllowed,
+        _ => ExitCodes.ServerError,
+    };
+
+    /// <summary>
+    /// Reads an RFC 7807 body (ValidationProblem or plain ProblemDetails) when there is one. A 401 says how to sign in;
+    /// a 403 names the caller's <paramref name="role"/> (when known) and what it may not do.
+    /// </summary>
+    public static async Task<ServerProblemException> FromResponseAsync(HttpResponseMessage response, CancellationToken ct, string? role = null)
     {
         var status = response.StatusCode;
+        if (status == HttpStatusCode.Unauthorized) return new(status, NotSignedIn);
         var body = await response.Content.ReadAsStringAsync(ct);
+        if (status == HttpStatusCode.Forbidden)
+        {
+            var what = $"{response.RequestMessage?.Method} {response.RequestMessage?.RequestUri?.AbsolutePath}";
+            var detail = Detail(body);
+            return new(status, $"forbidden: your role ({role ?? "unknown"}) may not {what}{(detail is null ? "" : $": {detail}")}");
+        }
         try
         {
             using var doc = JsonDocument.Parse(body);
@@ -41,6 +56,19 @@ internal sealed class ServerProblemException(HttpStatusCode status, string messa
         catch (JsonException)
         {
             return new(status, $"server answered {(int)status} {response.ReasonPhrase}");
+        }
+    }
+
+    private static string? Detail(string body)
+    {
+        try
+        {
+            using var doc = JsonDocument.Parse(body);
+            return doc.RootElement.TryGetProperty("detail", out var d) ? d.GetString() : null;
+        }
+        catch (JsonException)
+        {
+            return null;
         }
     }
 }

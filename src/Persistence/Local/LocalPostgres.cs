@@ -21,7 +21,7 @@ public sealed record LocalPostgresOptions
 /// another server), stopped on dispose when this instance started it. Since the socket's path is fixed by the folder,
 /// <see cref="ConnectionStringFor"/> is known before the server runs, so a host can register everything that uses the
 /// database and start the server later, asynchronously. As root, initdb and pg_ctl refuse to run, so they run as the
-/// <c>postgres</c> user through runuser, which then owns the folder.
+/// <c>postgres</c> user through runuser, which then owns the folder. Who may connect: <see cref="LocalPostgresAccess"/>.
 /// </summary>
 public sealed class LocalPostgres : IAsyncDisposable
 {
@@ -49,18 +49,28 @@ public sealed class LocalPostgres : IAsyncDisposable
     /// </summary>
     public const int MaxConnections = 400;
 
+    /// <summary>As the platform's role (no superuser), which owns the database and may create more.</summary>
     public string ConnectionString => ConnectionStringFor(_options);
     private string DataDir => Path.Combine(_options.Folder, "data");
     private string SocketDir => Path.Combine(_options.Folder, "socket");
     private string LogFile => Path.Combine(_options.Folder, "postgres.log");
 
-    /// <summary>The connection string of the cluster in <paramref name="options"/>' folder, whether it runs yet or not.</summary>
-    public static string ConnectionStringFor(LocalPostgresOptions options) =>
-        Build(Path.GetFullPath(options.Folder), options.Database, pooling: true);
-
-    private static string Build(string folder, string database, bool pooling) => new NpgsqlConnectionStringBuilder
+    /// <summary>
+    /// The connection string of the cluster in <paramref name="options"/>' folder, whether it runs yet or not, as the
+    /// platform's role; its password is made (in the folder, 0600) the first time it is asked for.
+    /// </summary>
+    public static string ConnectionStringFor(LocalPostgresOptions options)
     {
-        Host = Path.Combine(folder, "socket"), Port = SocketPort, Username = "postgres", Database = database, Pooling = pooling,
+        var folder = Path.GetFullPath(options.Folder);
+        return Build(folder, options.Database, LocalPostgresAccess.PlatformRole, LocalPostgresAccess.Password(folder, LocalPostgresAccess.PlatformPasswordFile), pooling: true);
+    }
+
+    private string SuperuserConnectionString => Build(_options.Folder, "postgres", LocalPostgresAccess.Superuser,
+        LocalPostgresAccess.Password(_options.Folder, LocalPostgresAccess.SuperuserPasswordFile), pooling: false);
+
+    private static string Build(string folder, string database, string user, string password, bool pooling) => new NpgsqlConnectionStringBuilder
+    {
+        Host = Path.Combine(folder, "socket"), Port = SocketPort, Username = user, Password = password, Database = database, Pooling = pooling,
     }.ConnectionString;
 
     public static async Task<LocalPostgres> StartAsync(LocalPostgresOptions options, CancellationToken cancellationToken = default)
@@ -92,12 +102,17 @@ public sealed class LocalPostgres : IAsyncDisposable
     private async Task StartCoreAsync(CancellationToken cancellationToken)
     {
         Directory.CreateDirectory(_options.Folder);
+        // Only the cluster's owner may enter the socket folder (root, which starts it as postgres, passes anyway).
         Directory.CreateDirectory(SocketDir);
+        if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(SocketDir, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        LocalPostgresAccess.Password(_options.Folder, LocalPostgresAccess.SuperuserPasswordFile);
+        LocalPostgresAccess.Password(_options.Folder, LocalPostgresAccess.PlatformPasswordFile);
         if (IsRoot) await RunAsync("chown", ["-R", $"{ServiceUser}:", _options.Folder], asServiceUser: false, cancellationToken);
 
         if (!File.Exists(Path.Combine(DataDir, "PG_VERSION")))
             await RunAsync(Path.Combine(_bin, "initdb"),
-                ["-D", DataDir, "-U", "postgres", "--auth=trust", "--encoding=UTF8", "--no-locale", "--no-instructions"],
+                ["-D", DataDir, "-U", LocalPostgresAccess.Superuser, "--auth=scram-sha-256",
+                 $"--pwfile={Path.Combine(_options.Folder, LocalPostgresAccess.SuperuserPasswordFile)}", "--encoding=UTF8", "--no-locale", "--no-instructions"],
                 asServiceUser: true, cancellationToken);
 
         var runningPort = RunningPort();
@@ -105,20 +120,22 @@ public sealed class LocalPostgres : IAsyncDisposable
         if (runningPort is not null and not SocketPort) await StopServerAsync();
         if (runningPort is not SocketPort)
         {
-            var serverOptions = $"-p {SocketPort} -k {SocketDir} -c listen_addresses='' -c max_connections={MaxConnections}" +
+            var serverOptions = $"-p {SocketPort} -k {SocketDir} -c listen_addresses='' -c unix_socket_permissions=0700 -c max_connections={MaxConnections}" +
                 (_options.Durable ? "" : " -c fsync=off -c synchronous_commit=off -c full_page_writes=off");
             await RunAsync(Path.Combine(_bin, "pg_ctl"), ["-D", DataDir, "-l", LogFile, "-w", "-t", "60", "-o", serverOptions, "start"],
                 asServiceUser: true, cancellationToken);
             _startedHere = true;
         }
 
-        await using var conn = new NpgsqlConnection(Build(_options.Folder, "postgres", pooling: false));
-        await conn.OpenAsync(cancellationToken);
-        await using var exists = new NpgsqlCommand("SELECT 1 FROM pg_database WHERE datname = $1", conn) { Parameters = { new() { Value = _options.Database } } };
-        if (await exists.ExecuteScalarAsync(cancellationToken) is null)
+        try
         {
-            await using var create = new NpgsqlCommand($"CREATE DATABASE \"{_options.Database}\"", conn);
-            await create.ExecuteNonQueryAsync(cancellationToken);
+            await LocalPostgresAccess.SecureAsync(SuperuserConnectionString, _options.Folder, DataDir, _options.Database, cancellationToken);
+        }
+        catch (PostgresException e)
+        {
+            throw new LocalPostgresUnavailableException(
+                $"The private PostgreSQL in {_options.Folder} refused its own setup ({e.MessageText}). If the cluster was made elsewhere, " +
+                $"move {_options.Folder} aside and start again to get a new one (export its data first with pg_dump).");
         }
     }
 

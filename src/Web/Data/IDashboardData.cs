@@ -16,8 +16,10 @@ public interface IDashboardData
     Task<IReadOnlyList<EpochArchitectureDto>> GetArchitectureAsync(Guid id, int afterEpoch = 0, CancellationToken ct = default);
     Task<SubmitResult> SubmitSearchAsync(CreateSearchRequest request, CancellationToken ct = default);
     Task<SubmitResult> SubmitRetrainAsync(CreateRetrainRequest request, CancellationToken ct = default);
-    /// <summary>Null when the cancel was accepted, else why not.</summary>
+    /// <summary>Null when the cancel was accepted, else why not (also when the user may not cancel it).</summary>
     Task<string?> CancelAsync(Guid id, CancellationToken ct = default);
+    /// <summary>Null when deleted, else why not (running, or the user may not delete it).</summary>
+    Task<string?> DeleteAsync(Guid id, CancellationToken ct = default);
     /// <summary>The compare numbers and diffs, or the reason they cannot be had (validation, unknown id).</summary>
     Task<(CompareDto? Result, string? Error)> CompareAsync(IReadOnlyList<Guid> ids, CancellationToken ct = default);
     Task<IReadOnlyList<RunnerDto>> ListRunnersAsync(CancellationToken ct = default);
@@ -25,8 +27,13 @@ public interface IDashboardData
 
 public sealed record ExperimentQuery(string? Status = null, string? Kind = null, string? Tag = null, string? Text = null, int Page = 1, int PageSize = 20);
 
-/// <summary>A queued experiment's id, or the field errors under the API's JSON paths ("name", "spec.epochs", "genotype").</summary>
-public sealed record SubmitResult(Guid? Id, IReadOnlyDictionary<string, string[]> Errors)
+/// <summary>
+/// A queued experiment's id, or the field errors under the API's JSON paths ("name", "spec.epochs", "genotype"), or why
+/// the platform refused it whatever the fields (the role, the active-experiment cap): the REST 403/409 message.
+/// </summary>
+public sealed record SubmitResult(Guid? Id, IReadOnlyDictionary<string, string[]> Errors, string? Refusal = null)
 {
+    public static SubmitResult Refused(string why) => new(null, new Dictionary<string, string[]>(), why);
+
     public static SubmitResult Created(Guid id) => new(id, new Dictionary<string, string[]>());
 }

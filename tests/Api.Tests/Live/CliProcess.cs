@@ -26,7 +26,14 @@ internal sealed class CliProcess : IDisposable
 
     public IReadOnlyList<string> StdoutLines => _stdout.ToList();
 
-    public static CliProcess Start(params string[] args)
+    /// <summary>Runs it with the admin's token in PCDARTS_TOKEN.</summary>
+    public static CliProcess Start(params string[] args) => StartWith(new Dictionary<string, string?> { ["PCDARTS_TOKEN"] = TestUsers.AdminToken }, args);
+
+    /// <summary>
+    /// Runs it with <paramref name="environment"/> (a null value removes the variable). Its configuration folder is a fresh
+    /// one unless XDG_CONFIG_HOME is given: no test reads whatever `pcdarts login` stored on this machine.
+    /// </summary>
+    public static CliProcess StartWith(IReadOnlyDictionary<string, string?> environment, params string[] args)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -37,13 +44,22 @@ internal sealed class CliProcess : IDisposable
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "pcdarts.dll"));
         foreach (var arg in args) start.ArgumentList.Add(arg);
         start.Environment.Remove("PCDARTS_SERVER");
-        start.Environment["PCDARTS_TOKEN"] = TestUsers.AdminToken;
+        start.Environment.Remove("PCDARTS_TOKEN");
+        start.Environment["XDG_CONFIG_HOME"] = Path.Combine(Path.GetTempPath(), $"pcdarts-cli-config-{Guid.NewGuid():N}");
+        foreach (var (name, value) in environment)
+            if (value is null) start.Environment.Remove(name); else start.Environment[name] = value;
         return new CliProcess(Process.Start(start)!);
     }
 
     public static async Task<Result> RunAsync(TimeSpan timeout, params string[] args)
     {
         using var cli = Start(args);
+        return await cli.WaitAsync(timeout);
+    }
+
+    public static async Task<Result> RunWithAsync(TimeSpan timeout, IReadOnlyDictionary<string, string?> environment, params string[] args)
+    {
+        using var cli = StartWith(environment, args);
         return await cli.WaitAsync(timeout);
     }
 

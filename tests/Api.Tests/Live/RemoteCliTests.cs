@@ -90,6 +90,46 @@ public sealed class RemoteCliTests(PostgresCluster cluster)
         Assert.Empty((await api.Http.GetFromJsonAsync<JsonElement>("/api/experiments")).GetProperty("items").EnumerateArray());
     }
 
+    [Fact]
+    [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
+    public async Task Login_stores_a_token_that_submit_uses_a_revoked_one_exits_5_and_a_viewer_is_told_its_role()
+    {
+        await using var api = LiveApiHost.Start(await cluster.CreateDatabaseAsync(), embeddedRunner: false);
+        using var member = new TempFolder();
+        const string password = "member-password-1";
+        (await api.Http.PostAsJsonAsync("/api/users", new { email = "ci@test.local", password, role = "member" })).EnsureSuccessStatusCode();
+        var env = new Dictionary<string, string?> { ["XDG_CONFIG_HOME"] = member.Path, ["PCDARTS_PASSWORD"] = password };
+
+        var login = await CliProcess.RunWithAsync(Limit, env, "login", "--server", api.Server, "--email", "ci@test.local");
+        Assert.True(login.ExitCode == 0, login.ToString());
+        var file = Path.Combine(member.Path, "pcdarts", "credentials");
+        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(file));
+
+        // No --server, no token: both come from the file.
+        var submit = await CliProcess.RunWithAsync(Limit, env, ["submit", "search", .. TinySearchFlags, "--name", "from login"]);
+        Assert.True(submit.ExitCode == 0, submit.ToString());
+        var created = await api.Http.GetFromJsonAsync<JsonElement>($"/api/experiments/{Guid.Parse(submit.Stdout[0])}");
+        Assert.Equal("ci@test.local", created.GetProperty("createdBy").GetString());
+
+        var tokenId = JsonDocument.Parse(File.ReadAllText(file)).RootElement.GetProperty("tokenId").GetGuid();
+        (await api.Http.DeleteAsync($"/api/tokens/{tokenId}")).EnsureSuccessStatusCode();
+        var revoked = await CliProcess.RunWithAsync(Limit, env, "list");
+        Assert.True(revoked.ExitCode == 5, revoked.ToString());
+        Assert.Equal("pcdarts: not signed in: run pcdarts login or set PCDARTS_TOKEN", revoked.Stderr.Trim());
+
+        var logout = await CliProcess.RunWithAsync(Limit, env, "logout");
+        Assert.True(logout.ExitCode == 0, logout.ToString());
+        Assert.False(File.Exists(file));
+
+        using var viewer = new TempFolder();
+        (await api.Http.PostAsJsonAsync("/api/users", new { email = "viewer@test.local", password, role = "viewer" })).EnsureSuccessStatusCode();
+        var viewerEnv = new Dictionary<string, string?> { ["XDG_CONFIG_HOME"] = viewer.Path, ["PCDARTS_PASSWORD"] = password };
+        Assert.Equal(0, (await CliProcess.RunWithAsync(Limit, viewerEnv, "login", "--server", api.Server, "--email", "viewer@test.local")).ExitCode);
+        var forbidden = await CliProcess.RunWithAsync(Limit, viewerEnv, ["submit", "search", .. TinySearchFlags]);
+        Assert.True(forbidden.ExitCode == 5, forbidden.ToString());
+        Assert.StartsWith("pcdarts: forbidden: your role (viewer) may not POST /api/experiments/search", forbidden.Stderr.Trim());
+    }
+
     private static string? Event(JsonElement e) => e.TryGetProperty("event", out var kind) ? kind.GetString() : null;
 
     private sealed class TempFolder : IDisposable
