@@ -7,22 +7,19 @@ namespace PcDarts.Engine.Search;
 /// <summary>
 /// The non-affine BNs of one layer slot over all edges of a level, applied to the edges' stacked channels in one
 /// call. BN is per channel, so this is each edge's BN. The running statistics stay the edges' own buffers: each
-/// edge's running_mean/running_var/num_batches_tracked becomes a slice of one level-wide buffer, which the fused call
-/// updates in place, so checkpoints, names and eval mode see exactly what per-edge BNs would hold.
+/// edge's running_mean/running_var becomes a slice of one level-wide buffer, which the fused call updates in place,
+/// so checkpoints, names and eval mode see exactly what per-edge BNs would hold.
 /// </summary>
 internal sealed class FusedBatchNorm(BatchNorm2d[] edgeNorms)
 {
     private readonly Tensor?[] boundMeans = new Tensor?[edgeNorms.Length];
     private readonly Tensor?[] boundVariances = new Tensor?[edgeNorms.Length];
-    private readonly Tensor?[] boundCounts = new Tensor?[edgeNorms.Length];
     private Tensor? mean;
     private Tensor? variance;
-    private Tensor? batchesTracked;
 
     public Tensor Apply(Tensor x, bool training)
     {
         BindRunningStatistics();
-        CountBatch(training);
         var norm = edgeNorms[0];
         return nn.functional.batch_norm(x, mean, variance, null, null, training, norm.momentum ?? 0.1, norm.eps);
     }
@@ -36,7 +33,6 @@ internal sealed class FusedBatchNorm(BatchNorm2d[] edgeNorms)
     public Tensor ApplyShared(Tensor x, int targets, bool training)
     {
         BindRunningStatistics();
-        CountBatch(training);
         var norm = edgeNorms[0];
         var groupSize = mean!.shape[0] / targets;
         if (!training || targets == 1)
@@ -59,14 +55,6 @@ internal sealed class FusedBatchNorm(BatchNorm2d[] edgeNorms)
         return y.MoveToOuterDisposeScope();
     }
 
-    /// <summary>What each edge's BN does in a training pass besides its statistics: counts the batch.</summary>
-    private void CountBatch(bool training)
-    {
-        if (!training || batchesTracked is null) return;
-        using var noGrad = torch.no_grad();
-        batchesTracked.add_(1);
-    }
-
     /// <summary>
     /// (Re)binds whenever an edge's buffer is not the slice handed to it: on first use, and after anything replaced
     /// the buffers (moving the module to another device, loading a state dict).
@@ -75,25 +63,19 @@ internal sealed class FusedBatchNorm(BatchNorm2d[] edgeNorms)
     {
         var bound = true;
         for (var e = 0; e < edgeNorms.Length && bound; e++)
-            bound = ReferenceEquals(edgeNorms[e].running_mean, boundMeans[e]) && ReferenceEquals(edgeNorms[e].running_var, boundVariances[e])
-                && ReferenceEquals(edgeNorms[e].num_batches_tracked, boundCounts[e]);
+            bound = ReferenceEquals(edgeNorms[e].running_mean, boundMeans[e]) && ReferenceEquals(edgeNorms[e].running_var, boundVariances[e]);
         if (bound) return;
         using var noGrad = torch.no_grad();
         mean?.Dispose();
         variance?.Dispose();
-        batchesTracked?.Dispose();
         mean = torch.cat(edgeNorms.Select(n => n.running_mean!).ToArray(), 0).DetachFromDisposeScope();
         variance = torch.cat(edgeNorms.Select(n => n.running_var!).ToArray(), 0).DetachFromDisposeScope();
-        // Null only on BNs that track no statistics.
-        var counted = edgeNorms.All(n => n.num_batches_tracked is not null);
-        batchesTracked = counted ? torch.stack(edgeNorms.Select(n => n.num_batches_tracked!).ToArray()).DetachFromDisposeScope() : null;
         long offset = 0;
         for (var e = 0; e < edgeNorms.Length; e++)
         {
             var size = edgeNorms[e].running_mean!.shape[0];
             edgeNorms[e].running_mean = boundMeans[e] = mean.narrow(0, offset, size);
             edgeNorms[e].running_var = boundVariances[e] = variance.narrow(0, offset, size);
-            if (batchesTracked is not null) edgeNorms[e].num_batches_tracked = boundCounts[e] = batchesTracked[e];
             offset += size;
         }
     }
