@@ -90,6 +90,11 @@ public class FusedCellTests
         Assert.True(MaxDifference(expected, trained.ForwardFused(s, s, weights)) <= Tolerance);
         Assert.True(MaxDifference(expected, fresh.ForwardFused(s, s, weights)) <= Tolerance);
         Assert.True(MaxDifference(expected, fresh.forward(s, s, opWeights, null)) <= Tolerance);
+        // The two loaded batch counts, and the next training pass counts on from them.
+        fresh.train();
+        fresh.ForwardFused(s, s, weights);
+        Assert.All(fresh.named_buffers().Where(b => b.name.EndsWith("num_batches_tracked", StringComparison.Ordinal)),
+            b => Assert.Equal(3, b.buffer.item<long>()));
     }
 
     private static double MaxDifference(Tensor a, Tensor b) =>
