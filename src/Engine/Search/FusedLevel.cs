@@ -78,12 +78,16 @@ internal sealed class FusedLevel
         Add(dil5.Forward(rectified, training), SearchSpace.DilConv5x5, shared: false);
 
         var (batch, height, width) = (sum!.shape[0], sum.shape[4], sum.shape[5]);
-        var perEdge = k == 1 ? sum : torch.cat([sum, Bypass(states, weights, batch, height, width)], 3);
-        var perTarget = level.InputsPerTarget == 1 ? perEdge.squeeze(2) : perEdge.sum(2);
+        // Each target's edges are summed per part before the parts are joined: the join copies half as much on level 0.
+        var perTarget = level.InputsPerTarget == 1 ? sum.squeeze(2) : sum.sum(2);
+        if (k > 1) perTarget = torch.cat([perTarget, Bypass(states, weights, batch, height, width)], 2);
         return perTarget.MoveToOuterDisposeScope();
     }
 
-    /// <summary>The channels past C/K of each edge's input (max pooled at stride 2), weighted by β when normalized.</summary>
+    /// <summary>
+    /// Per target, the sum over its edges of the channels past C/K of each edge's input (max pooled at stride 2),
+    /// each weighted by β when normalized: Batch × Targets × (C − C/K) × H × W.
+    /// </summary>
     private Tensor Bypass(Tensor[] states, LevelWeights weights, long batch, long height, long width)
     {
         var rest = channels - opChannels;
@@ -92,10 +96,13 @@ internal sealed class FusedLevel
             var part = states[i].narrow(1, opChannels, rest);
             return level.Stride == 2 ? nn.functional.max_pool2d(part, 2, 2) : part;
         }).ToArray();
-        var bypass = (parts.Length == 1 ? parts[0] : torch.cat(parts, 1)).reshape(batch, 1, level.InputsPerTarget, rest, height, width);
-        return weights.Bypass is null
-            ? bypass.expand(batch, level.Targets, level.InputsPerTarget, rest, height, width)
-            : bypass.mul(weights.Bypass);
+        var inputs = level.InputsPerTarget;
+        var bypass = (parts.Length == 1 ? parts[0] : torch.cat(parts, 1)).reshape(batch, inputs, rest * height * width);
+        // Σ_i β_ti·x_i for every target t at once: Targets × Inputs times Batch × Inputs × (the rest).
+        var summed = weights.Bypass is null
+            ? bypass.sum(1, keepdim: true).expand(batch, level.Targets, rest * height * width)
+            : weights.Bypass.reshape(level.Targets, inputs).matmul(bypass);
+        return summed.view(batch, level.Targets, rest, height, width);
     }
 
     private static BatchNorm2d PoolNorm(nn.Module pool) => pool.children().OfType<BatchNorm2d>().Single();

@@ -22,6 +22,7 @@ public sealed class SearchCell : nn.Module<Tensor, Tensor, Tensor, Tensor?, Tens
     private readonly int k;
     private readonly CellLevel[] levels;
     private readonly FusedLevel[] fusedLevels;
+    private readonly BatchCounter edgeBatchCounter;
 
     /// <param name="nodes">Intermediate nodes (3–5).</param>
     /// <param name="prevPrevChannels">Channels of the output of the cell two back.</param>
@@ -47,6 +48,8 @@ public sealed class SearchCell : nn.Module<Tensor, Tensor, Tensor, Tensor?, Tens
         this.k = k;
         levels = CellLevel.Of(nodes, reduction);
         fusedLevels = levels.Select(level => new FusedLevel(level, edges, channels, k)).ToArray();
+        // Every BN of the mixed ops runs once per pass: `none`, the only op skipped, has none.
+        edgeBatchCounter = new BatchCounter(edges.SelectMany(e => e.modules()).OfType<BatchNorm2d>().ToArray());
     }
 
     public bool Reduction { get; }
@@ -70,6 +73,7 @@ public sealed class SearchCell : nn.Module<Tensor, Tensor, Tensor, Tensor?, Tens
         var states = new Tensor[nodes + 2];
         states[0] = preprocess0.call(s0);
         states[1] = preprocess1.call(s1);
+        if (training) edgeBatchCounter.Count();
         Tensor? pending = null;
         for (var level = 0; level < levels.Length; level++)
         {
