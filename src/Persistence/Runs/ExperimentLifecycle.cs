@@ -22,7 +22,8 @@ public sealed partial class ExperimentLifecycle(IDbContextFactory<PcDartsDbConte
     /// Starts (or resumes) an attempt on <paramref name="runner"/>; null when there is nothing to run: the experiment is
     /// gone or finished, a cancel came first (it ends cancelled), it ran out of attempts (it ends failed), or
     /// <paramref name="jobId"/> is not the experiment's current Hangfire job (a duplicate or superseded job does nothing).
-    /// A job that runs before the submission stored its id claims the experiment with its own id.
+    /// A job that runs before the submission stored its id claims the experiment with its own id; a job the reaper
+    /// replaced does not.
     /// </summary>
     public Task<AttemptStart?> BeginAttemptAsync(Guid id, string runner, string? jobId = null, CancellationToken ct = default) =>
         factory.InTransactionAsync<AttemptStart?>(async (db, c) =>
@@ -30,10 +31,13 @@ public sealed partial class ExperimentLifecycle(IDbContextFactory<PcDartsDbConte
             var experiment = await LockAsync(db, id, c);
             if (experiment is null || ExperimentStatuses.IsFinished(experiment.Status)) return null;
             if (jobId is not null && experiment.HangfireJobId is { } current && current != jobId) return null;
+            var attempts = await db.JobAttempts.Where(a => a.ExperimentId == id).ToListAsync(c);
+            // An empty job id after attempts means the reaper took the experiment from its job: that job, taken up
+            // again once its invisibility ran out, is superseded and must not claim it back (the dispatcher's new one will).
+            if (jobId is not null && experiment.HangfireJobId is null && attempts.Any(a => a.HangfireJobId == jobId)) return null;
             if (jobId is not null) experiment.HangfireJobId = jobId;
             var now = clock.GetUtcNow();
 
-            var attempts = await db.JobAttempts.Where(a => a.ExperimentId == id).ToListAsync(c);
             foreach (var lost in attempts.Where(a => a.Outcome == AttemptOutcomes.Running))
                 EndAttempt(lost, AttemptOutcomes.Interrupted, lost.Error ?? "runner lost (no heartbeat); resumed by a later attempt", now);
 

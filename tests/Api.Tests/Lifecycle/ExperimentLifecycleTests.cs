@@ -102,6 +102,26 @@ public sealed class ExperimentLifecycleTests(PostgresCluster cluster)
     }
 
     [Fact]
+    public async Task A_job_the_reaper_replaced_does_not_claim_the_experiment_back_when_it_is_taken_up_again()
+    {
+        await using var db = await LifecycleDatabase.CreateAsync(cluster);
+        var id = await db.AddQueuedSearchAsync();
+        var first = (await db.Lifecycle.BeginAttemptAsync(id, "runner-a", jobId: "17"))!;
+
+        var interruption = await db.Lifecycle.InterruptAsync(new StaleAttempt(first.AttemptId, id, "runner-a", null), maxInterruptions: 5);
+        Assert.Equal("17", interruption!.OldJobId);
+        Assert.Null((await db.ExperimentAsync(id)).HangfireJobId);
+
+        // The dead runner's job, taken up by another worker once its invisibility ran out, finds it superseded.
+        Assert.Null(await db.Lifecycle.BeginAttemptAsync(id, "runner-b", jobId: "17"));
+        Assert.Equal(ExperimentStatuses.Queued, (await db.ExperimentAsync(id)).Status);
+        // The dispatcher's new job runs it.
+        Assert.NotNull(await db.Lifecycle.BeginAttemptAsync(id, "runner-b", jobId: "2"));
+        var experiment = await db.ExperimentAsync(id);
+        Assert.Equal((ExperimentStatuses.Running, "2"), (experiment.Status, experiment.HangfireJobId));
+    }
+
+    [Fact]
     public async Task A_job_whose_runners_keep_dying_fails_after_the_attempt_cap()
     {
         await using var db = await LifecycleDatabase.CreateAsync(cluster);
