@@ -4,6 +4,9 @@ namespace PcDarts.Core.Specs;
 public interface IValidatedSpec
 {
     IReadOnlyList<SpecError> Validate();
+
+    /// <summary>The rules, with <paramref name="knownDatasets"/> as the names <c>dataset</c> may take.</summary>
+    IReadOnlyList<SpecError> Validate(IReadOnlyList<string> knownDatasets);
 }
 
 /// <summary>The rules specs share, each phrased once so every field reports its problem the same way.</summary>
