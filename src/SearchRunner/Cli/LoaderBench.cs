@@ -25,7 +25,8 @@ internal static class LoaderBench
         {
             Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"{result.Images} images, {result.Size}×{result.Size} crops: median batch {result.MedianBatchMs:F1} ms, " +
-                $"{result.ImagesPerSecond:F0} images/s, {result.ImagesPerSecondPerWorker:F0} images/s per core ({result.Workers} workers)"));
+                $"{result.ImagesPerSecond:F0} images/s, {result.ImagesPerSecondPerWorker:F0} images/s per core ({result.Workers} workers), " +
+                $"{result.ImagesPerCpuSecond:F0} images per CPU-second"));
         }
         Console.Out.WriteLine(JsonSerializer.Serialize(result, JsonSerializerOptions.Web));
         return 0;

@@ -13,12 +13,9 @@ internal static class ColorJitter
         {
             switch (step)
             {
-                case 0: Blend(r, g, b, draw.Brightness, (_, _, _) => 0f); break;
-                case 1:
-                    var mean = MeanGrey(r, g, b);
-                    Blend(r, g, b, draw.Contrast, (_, _, _) => mean);
-                    break;
-                case 2: Blend(r, g, b, draw.Saturation, Grey); break;
+                case 0: Scale(r, g, b, draw.Brightness); break;
+                case 1: BlendWithGrey(r, g, b, draw.Contrast, MeanGrey(r, g, b)); break;
+                case 2: BlendWithGrey(r, g, b, draw.Saturation, null); break;
                 default: RotateHue(r, g, b, draw.Hue); break;
             }
         }
@@ -33,12 +30,24 @@ internal static class ColorJitter
         return (float)(sum / r.Length);
     }
 
-    /// <summary>factor · pixel + (1 − factor) · reference, clamped to 0..255.</summary>
-    private static void Blend(float[] r, float[] g, float[] b, float factor, Func<float, float, float, float> reference)
+    /// <summary>Brightness: a blend with black, i.e. factor · pixel, clamped.</summary>
+    private static void Scale(float[] r, float[] g, float[] b, float factor)
     {
         for (var i = 0; i < r.Length; i++)
         {
-            var other = (1 - factor) * reference(r[i], g[i], b[i]);
+            r[i] = Math.Min(factor * r[i], 255f);
+            g[i] = Math.Min(factor * g[i], 255f);
+            b[i] = Math.Min(factor * b[i], 255f);
+        }
+    }
+
+    /// <summary>factor · pixel + (1 − factor) · grey, clamped to 0..255: grey is <paramref name="meanGrey"/> (contrast) or
+    /// the pixel's own (saturation).</summary>
+    private static void BlendWithGrey(float[] r, float[] g, float[] b, float factor, float? meanGrey)
+    {
+        for (var i = 0; i < r.Length; i++)
+        {
+            var other = (1 - factor) * (meanGrey ?? Grey(r[i], g[i], b[i]));
             r[i] = Math.Clamp(factor * r[i] + other, 0f, 255f);
             g[i] = Math.Clamp(factor * g[i] + other, 0f, 255f);
             b[i] = Math.Clamp(factor * b[i] + other, 0f, 255f);
