@@ -14,21 +14,11 @@ internal sealed class RetrainData : IDisposable
     public static RetrainData Load(RetrainSpec spec, DatasetSource? source = null)
     {
         var inputSize = RunInput.Size(spec.Network, spec.InputSize, spec.Dataset, source);
-        ILabelledImages train = source is null
-            ? DatasetCatalog.Load(spec.Dataset, spec.DataDir, DatasetSplit.Train)
-            : DatasetSources.Open(source, DatasetSplit.Train, inputSize);
-        if (spec.Subset is { } subset && subset < train.Count)
-        {
-            var taken = train.Take(subset);
-            train.Dispose();
-            train = taken;
-        }
+        var train = RunInput.Train(spec.Dataset, spec.DataDir, source, inputSize, spec.Subset);
         ILabelledImages test;
         try
         {
-            test = source is null
-                ? DatasetCatalog.Load(spec.Dataset, spec.DataDir, DatasetSplit.Test)
-                : DatasetSources.Open(source, DatasetSplit.Test, inputSize);
+            test = RunInput.Open(spec.Dataset, spec.DataDir, source, DatasetSplit.Test, inputSize);
         }
         catch
         {

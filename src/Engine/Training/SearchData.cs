@@ -15,15 +15,7 @@ internal sealed class SearchData : IDisposable
     public static SearchData Load(SearchSpec spec, DatasetSource? source = null)
     {
         var inputSize = RunInput.Size(spec.Network, spec.InputSize, spec.Dataset, source);
-        ILabelledImages images = source is null
-            ? DatasetCatalog.Load(spec.Dataset, spec.DataDir, DatasetSplit.Train)
-            : DatasetSources.Open(source, DatasetSplit.Train, inputSize);
-        if (spec.Subset is { } subset && subset < images.Count)
-        {
-            var taken = images.Take(subset);
-            images.Dispose();
-            images = taken;
-        }
+        var images = RunInput.Train(spec.Dataset, spec.DataDir, source, inputSize, spec.Subset);
         var (weights, architecture) = spec.SubsetFraction is { } fraction
             ? ClassSampling.Split(images.ClassOfEach(), fraction, spec.TrainPortion, EpochSeeds.For(spec.Seed, 0, EpochSeeds.SearchSubset))
             : TrainSplit.Split(images.Count, spec.TrainPortion);
