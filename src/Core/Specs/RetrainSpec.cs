@@ -44,7 +44,8 @@ public sealed record RetrainSpec : IValidatedSpec
         var rules = new SpecRules();
         rules.Common(Dataset, knownDatasets, Network, Epochs, BatchSize, Channels, Layers, LearningRate, Momentum, WeightDecay, GradClip, InputSize, Subset, Threads, Queue);
         rules.NotNegative(AuxiliaryWeight, SpecLimits.MaxAuxiliaryWeight, "auxiliaryWeight");
-        if (AuxiliaryWeight > 0 && NetworkShapes.All.Contains(Network) && DatasetNames.All.Contains(Dataset))
+        // A data set that is not a built-in has a known size only when the input size is set (as a run with a source sets it).
+        if (AuxiliaryWeight > 0 && NetworkShapes.All.Contains(Network) && (DatasetNames.All.Contains(Dataset) || InputSize is not null))
         {
             var input = NetworkShapes.InputSize(Network, InputSize, Dataset);
             var features = NetworkShapes.AuxiliaryFeatureSize(Network, input);

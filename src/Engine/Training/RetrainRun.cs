@@ -10,7 +10,8 @@ public static class RetrainRun
     public static RunOutcome Run(RetrainSpec spec, Genotype genotype, IRunStore store, IProgress<StepProgress>? progress,
         CancellationToken cancellationToken, DatasetSource? source = null)
     {
-        spec.EnsureValid(RunSources.KnownNames(spec.Dataset, source));
+        // With a source the input size is known here, so the auxiliary tower's minimum is checked before any image is read.
+        (source is null ? spec : spec with { InputSize = spec.InputSize ?? source.ImageSize }).EnsureValid(RunSources.KnownNames(spec.Dataset, source));
         ComputeDevice.ApplyThreads(spec.Threads);
         using var data = RetrainData.Load(spec, source);
         using var loop = new RetrainLoop(spec, genotype, data, ComputeDevice.Select());

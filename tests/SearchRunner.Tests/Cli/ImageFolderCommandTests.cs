@@ -41,6 +41,7 @@ public class ImageFolderCommandTests
 
         Assert.Equal(2, result.ExitCode);
         Assert.Contains(corrupt, result.Stderr);
+        Assert.False(Directory.Exists(Path.Combine(folder.Path, "train")), "nothing is written for a run that stopped in its first epoch");
     }
 
     [Fact]
@@ -55,6 +56,21 @@ public class ImageFolderCommandTests
             "--out", Path.Combine(folder.Path, "b")]);
         Assert.Equal(2, builtIn.ExitCode);
         Assert.Contains("--dataset", builtIn.Stderr);
+    }
+
+    [Fact]
+    public void An_input_size_too_small_for_the_auxiliary_tower_is_refused_before_training_with_the_flag_named()
+    {
+        using var folder = new TempDirectory();
+        var data = WriteTree(folder.Path);
+
+        var result = PcDartsProcess.Run(["train", "--dataset", "shapes", "--data-format", "image-folder", "--data-dir", data, .. Tiny,
+            "--input-size", "16", "--genotype", "PC_DARTS_cifar", "--out", Path.Combine(folder.Path, "train")]);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("--auxiliary-weight", result.Stderr);
+        Assert.Contains("16×16 inputs", result.Stderr);
+        Assert.False(Directory.Exists(Path.Combine(folder.Path, "train")));
     }
 
     [Fact]
