@@ -62,6 +62,32 @@ public class ImageFolderSourceTests
     }
 
     [Fact]
+    public void A_large_jpeg_decoded_at_a_reduced_scale_keeps_the_centre_crop_in_place()
+    {
+        using var folder = new TempDirectory();
+        var classFolder = Directory.CreateDirectory(System.IO.Path.Combine(folder.Path, "train", "halves")).FullName;
+        // 1600×1200, red left of x = 800 and blue right of it: the centre crop's left columns are red, its right columns blue.
+        using (var surface = SkiaSharp.SKSurface.Create(new SkiaSharp.SKImageInfo(1600, 1200)))
+        {
+            using var red = new SkiaSharp.SKPaint { Color = SkiaSharp.SKColors.Red };
+            using var blue = new SkiaSharp.SKPaint { Color = SkiaSharp.SKColors.Blue };
+            surface.Canvas.DrawRect(0, 0, 800, 1200, red);
+            surface.Canvas.DrawRect(800, 0, 800, 1200, blue);
+            using var image = surface.Snapshot();
+            using var jpeg = image.Encode(SkiaSharp.SKEncodedImageFormat.Jpeg, 95);
+            File.WriteAllBytes(System.IO.Path.Combine(classFolder, "big.jpg"), jpeg.ToArray());
+        }
+        using var source = new ImageFolderSource("halves", ImageFolderIndex.Read(System.IO.Path.Combine(folder.Path, "train")), 32, workers: 1);
+
+        var batch = source.Decoded(new BatchRequest([0], 1, 0, SeedBase: 0, Train: false));
+
+        // Planes R then G then B of a 32×32 image: row 16, columns 2 and 29.
+        byte At(int plane, int column) => batch.Pixels[plane * 32 * 32 + 16 * 32 + column];
+        Assert.True(At(0, 2) > 200 && At(2, 2) < 60, $"left: R {At(0, 2)}, B {At(2, 2)}");
+        Assert.True(At(2, 29) > 200 && At(0, 29) < 60, $"right: R {At(0, 29)}, B {At(2, 29)}");
+    }
+
+    [Fact]
     public void A_corrupt_image_is_reported_with_its_file_name()
     {
         using var tree = new GeneratedImageFolder();
