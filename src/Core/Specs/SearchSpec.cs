@@ -44,10 +44,13 @@ public sealed record SearchSpec : IValidatedSpec
     /// <summary>Hangfire queue a platform job runs on: "cpu" or "gpu" (ignored by the CLI).</summary>
     public string? Queue { get; init; }
 
-    public IReadOnlyList<SpecError> Validate()
+    public IReadOnlyList<SpecError> Validate() => Validate(DatasetNames.All);
+
+    /// <summary>The rules, with <paramref name="knownDatasets"/> as the names <c>dataset</c> may take (the platform adds its registered sets).</summary>
+    public IReadOnlyList<SpecError> Validate(IReadOnlyList<string> knownDatasets)
     {
         var rules = new SpecRules();
-        rules.Common(Dataset, Network, Epochs, BatchSize, Channels, Layers, LearningRate, Momentum, WeightDecay, GradClip, InputSize, Subset, Threads, Queue);
+        rules.Common(Dataset, knownDatasets, Network, Epochs, BatchSize, Channels, Layers, LearningRate, Momentum, WeightDecay, GradClip, InputSize, Subset, Threads, Queue);
         rules.Between(Nodes, SearchSpace.MinNodes, SearchSpace.MaxNodes, "nodes");
         rules.Require(K is 1 or 2 or 4 or 8, "k", $"must be 1, 2, 4 or 8, got {K}");
         // A cell's mixed ops see C channels at the first stage, 2C and 4C after the reductions.
@@ -64,9 +67,9 @@ public sealed record SearchSpec : IValidatedSpec
         return rules;
     }
 
-    public SearchSpec EnsureValid()
+    public SearchSpec EnsureValid(IReadOnlyList<string>? knownDatasets = null)
     {
-        var errors = Validate();
+        var errors = Validate(knownDatasets ?? DatasetNames.All);
         return errors.Count == 0 ? this : throw new SpecValidationException(errors);
     }
 }
