@@ -29,19 +29,21 @@ public static class DatasetCatalog
         _ => throw new ArgumentException($"Unknown data set '{name}'; known: {string.Join(", ", DatasetNames.All)}.", nameof(name)),
     };
 
-    private static ImageDataset LoadFashionMnist(string dir, DatasetSplit split)
+    private static ImageDataset LoadFashionMnist(string dir, DatasetSplit split) =>
+        LoadIdx(DatasetNames.FashionMnist, dir, split, FashionMnistReader.ClassNames.Count, FashionMnistReader.ClassNames,
+            "Install it with `apt-get install dataset-fashion-mnist` (files go to /usr/share/datasets/fashion-mnist), or pass the folder holding them.");
+
+    /// <summary>An MNIST-style IDX folder: train-/t10k- images and labels, gzipped as distributed or already unpacked.</summary>
+    internal static ImageDataset LoadIdx(string name, string dir, DatasetSplit split, int classes, IReadOnlyList<string>? classNames, string? hint)
     {
         var prefix = split == DatasetSplit.Train ? "train" : "t10k";
         string[] expected = [$"{prefix}-images-idx3-ubyte.gz", $"{prefix}-labels-idx1-ubyte.gz"];
-        // Accept the files gzipped, as distributed, or already unpacked.
         var found = expected.Select(f => FirstExisting(Path.Combine(dir, f), Path.Combine(dir, f[..^3]))).ToArray();
-        if (found.Any(f => f is null))
-            throw new DatasetNotFoundException(DatasetNames.FashionMnist, dir, expected,
-                "Install it with `apt-get install dataset-fashion-mnist` (files go to /usr/share/datasets/fashion-mnist), or pass the folder holding them.");
-        return FashionMnistReader.Read(found[0]!, found[1]!);
+        if (found.Any(f => f is null)) throw new DatasetNotFoundException(name, dir, expected, hint);
+        return FashionMnistReader.Read(name, found[0]!, found[1]!, classes, classNames);
     }
 
-    private static ImageDataset LoadCifar10(string dir, DatasetSplit split)
+    internal static ImageDataset LoadCifar10(string dir, DatasetSplit split)
     {
         var expected = split == DatasetSplit.Train ? Cifar10Reader.TrainBatchFiles : Cifar10Reader.TestBatchFiles;
         foreach (var folder in new[] { dir, Path.Combine(dir, Cifar10ArchiveFolder) })

@@ -10,19 +10,23 @@ internal sealed class RetrainData : IDisposable
     public required ImageDataset Test { get; init; }
     public required AugmentOptions Augment { get; init; }
 
-    public static RetrainData Load(RetrainSpec spec)
+    /// <param name="source">Where a registered data set lies; null for a built-in, found by its name.</param>
+    public static RetrainData Load(RetrainSpec spec, DatasetSource? source = null)
     {
-        var train = DatasetCatalog.Load(spec.Dataset, spec.DataDir, DatasetSplit.Train);
+        ImageDataset Read(DatasetSplit split) =>
+            source is null ? DatasetCatalog.Load(spec.Dataset, spec.DataDir, split) : DatasetSourceLoader.Load(source, split);
+        var train = Read(DatasetSplit.Train);
         if (spec.Subset is { } subset && subset < train.Count)
         {
             var taken = train.Take(subset);
             train.Dispose();
             train = taken;
         }
-        var test = DatasetCatalog.Load(spec.Dataset, spec.DataDir, DatasetSplit.Test);
-        var inputSize = NetworkShapes.InputSize(spec.Network, spec.InputSize, spec.Dataset);
-        var augment = AugmentOptions.ForDataset(spec.Dataset, cutout: spec.Cutout > 0, cutoutLength: Math.Max(spec.Cutout, 1))
-            with { ResizeTo = inputSize };
+        var test = Read(DatasetSplit.Test);
+        var inputSize = source is null ? NetworkShapes.InputSize(spec.Network, spec.InputSize, spec.Dataset) : DatasetSourceLoader.InputSize(source, spec.Network, spec.InputSize);
+        var augment = (source is null
+            ? AugmentOptions.ForDataset(spec.Dataset, cutout: spec.Cutout > 0, cutoutLength: Math.Max(spec.Cutout, 1))
+            : DatasetSourceLoader.Augment(source, train, cutout: spec.Cutout > 0, cutoutLength: Math.Max(spec.Cutout, 1))) with { ResizeTo = inputSize };
         return new RetrainData { Train = train, Test = test, Augment = augment };
     }
 

@@ -11,9 +11,10 @@ internal sealed class SearchData : IDisposable
     public required int[] ArchitectureIndices { get; init; }
     public required AugmentOptions Augment { get; init; }
 
-    public static SearchData Load(SearchSpec spec)
+    /// <param name="source">Where a registered data set lies; null for a built-in, found by its name.</param>
+    public static SearchData Load(SearchSpec spec, DatasetSource? source = null)
     {
-        var full = DatasetCatalog.Load(spec.Dataset, spec.DataDir, DatasetSplit.Train);
+        var full = source is null ? DatasetCatalog.Load(spec.Dataset, spec.DataDir, DatasetSplit.Train) : DatasetSourceLoader.Load(source, DatasetSplit.Train);
         var images = full;
         if (spec.Subset is { } subset && subset < full.Count)
         {
@@ -24,7 +25,9 @@ internal sealed class SearchData : IDisposable
         if (weights.Length == 0 || architecture.Length == 0)
             throw new SpecValidationException([new SpecError("trainPortion",
                 $"splitting {images.Count} examples at {spec.TrainPortion} leaves one half empty")]);
-        var augment = AugmentOptions.ForDataset(spec.Dataset, cutout: false) with { ResizeTo = NetworkShapes.InputSize(spec.Network, spec.InputSize, spec.Dataset) };
+        var augment = source is null
+            ? AugmentOptions.ForDataset(spec.Dataset, cutout: false) with { ResizeTo = NetworkShapes.InputSize(spec.Network, spec.InputSize, spec.Dataset) }
+            : DatasetSourceLoader.Augment(source, images, cutout: false) with { ResizeTo = DatasetSourceLoader.InputSize(source, spec.Network, spec.InputSize) };
         return new SearchData { Images = images, WeightIndices = weights, ArchitectureIndices = architecture, Augment = augment };
     }
 
