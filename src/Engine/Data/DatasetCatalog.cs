@@ -43,7 +43,7 @@ public static class DatasetCatalog
         return FashionMnistReader.Read(name, found[0]!, found[1]!, classes, classNames);
     }
 
-    internal static ImageDataset LoadCifar10(string dir, DatasetSplit split)
+    internal static ImageDataset LoadCifar10(string dir, DatasetSplit split, string name = DatasetNames.Cifar10)
     {
         var expected = split == DatasetSplit.Train ? Cifar10Reader.TrainBatchFiles : Cifar10Reader.TestBatchFiles;
         foreach (var folder in new[] { dir, Path.Combine(dir, Cifar10ArchiveFolder) })
@@ -52,7 +52,7 @@ public static class DatasetCatalog
             if (files.All(File.Exists))
                 return Cifar10Reader.Read(files);
         }
-        throw new DatasetNotFoundException(DatasetNames.Cifar10, dir, expected,
+        throw new DatasetNotFoundException(name, dir, expected,
             $"Download the binary version (cifar-10-binary.tar.gz) from https://www.cs.toronto.edu/~kriz/cifar.html and unpack it there (a '{Cifar10ArchiveFolder}' subfolder is fine).");
     }
 

@@ -12,7 +12,7 @@ public static class DatasetSourceLoader
     public static ImageDataset Load(DatasetSource source, DatasetSplit split) => source.Format switch
     {
         DatasetFormats.Idx => DatasetCatalog.LoadIdx(source.Name, source.Path, split, source.Classes, classNames: null, hint: null),
-        DatasetFormats.Cifar10Binary => DatasetCatalog.LoadCifar10(source.Path, split),
+        DatasetFormats.Cifar10Binary => DatasetCatalog.LoadCifar10(source.Path, split, source.Name),
         _ => throw new NotSupportedException($"data set '{source.Name}': the {source.Format} layout has no reader in this engine"),
     };
 
