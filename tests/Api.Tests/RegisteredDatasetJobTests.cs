@@ -15,7 +15,7 @@ public sealed class RegisteredDatasetJobTests(PostgresCluster cluster)
     private static readonly string Runner = $"embedded-{Environment.MachineName}";
 
     [Fact]
-    public async Task A_registered_idx_set_is_searched_end_to_end_and_its_runner_reports_it_readable()
+    public async Task A_registered_idx_set_is_searched_and_retrained_end_to_end_and_its_runner_reports_it_readable()
     {
         var database = await RegisterAsync(new { name = "fashion-idx", format = "idx", path = DatasetCatalog.FashionMnistDefaultDir, imageSize = 28, classes = 10 });
         await using var api = new ApiFactory(database, embeddedRunner: true);
@@ -29,6 +29,17 @@ public sealed class RegisteredDatasetJobTests(PostgresCluster cluster)
         Assert.True(experiment.GetProperty("status").GetString() == "succeeded", experiment.ToString());
         Assert.Equal("fashion-idx", experiment.GetProperty("search").GetProperty("dataset").GetString());
         Assert.Equal(1, experiment.GetProperty("epochsCompleted").GetInt32());
+
+        var retrain = await client.PostAsJsonAsync("/api/experiments/retrain", new
+        {
+            name = "retrain on fashion-idx",
+            fromExperimentId = id,
+            spec = new { dataset = "fashion-idx", epochs = 1, batchSize = 16, channels = 4, layers = 3, subset = 64, cutout = 0, auxiliaryWeight = 0 },
+        });
+        Assert.True(retrain.IsSuccessStatusCode, await retrain.Content.ReadAsStringAsync());
+        var retrainId = (await retrain.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        var retrained = await Polling.WaitForStatusAsync(client, retrainId, s => s is "succeeded" or "failed" or "cancelled", TimeSpan.FromSeconds(180));
+        Assert.True(retrained.GetProperty("status").GetString() == "succeeded", retrained.ToString());
     }
 
     [Fact]
