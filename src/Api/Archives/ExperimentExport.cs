@@ -11,9 +11,16 @@ namespace PcDarts.Api.Archives;
 internal static class ExperimentExport
 {
     /// <summary>Null when there is no such experiment.</summary>
-    public static async Task<ArchiveContent?> ReadAsync(PcDartsDbContext db, Guid id, TimeProvider clock, CancellationToken ct)
+    public static Task<ArchiveContent?> ReadAsync(PcDartsDbContext db, Guid id, TimeProvider clock, CancellationToken ct) =>
+        // The retrying strategy replays the whole snapshot if the connection drops (it refuses a bare user transaction).
+        db.Database.CreateExecutionStrategy().ExecuteAsync(async c =>
+        {
+            await using var snapshot = await db.Database.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, c);
+            return await ReadSnapshotAsync(db, id, clock, c);
+        }, ct);
+
+    private static async Task<ArchiveContent?> ReadSnapshotAsync(PcDartsDbContext db, Guid id, TimeProvider clock, CancellationToken ct)
     {
-        await using var snapshot = await db.Database.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, ct);
         var e = await db.Experiments.AsNoTracking().SingleOrDefaultAsync(x => x.Id == id, ct);
         if (e is null) return null;
         var epochs = await db.EpochMetrics.AsNoTracking().Where(r => r.ExperimentId == id).OrderBy(r => r.Epoch)
