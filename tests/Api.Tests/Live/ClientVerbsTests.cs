@@ -26,7 +26,7 @@ public sealed class ClientVerbsTests(PostgresCluster cluster)
 
         var logs = await CliProcess.RunAsync(Limit, "logs", id.ToString(), "--server", api.Server, "--follow");
         Assert.True(logs.ExitCode == 1, logs.ToString()); // followed to its end: cancelled
-        Assert.Contains(logs.Stdout, l => l.EndsWith("cancelled before it started"));
+        Assert.Contains(logs.Stdout, l => l.EndsWith("info    cancelled while queued"));
 
         var delete = await CliProcess.RunAsync(Limit, "delete", id.ToString(), "--server", api.Server);
         Assert.True(delete.ExitCode == 0, delete.ToString());
