@@ -42,10 +42,6 @@ public static class ExperimentLog
         return true;
     }
 
-    /// <summary>The sync form for the engine's thread.</summary>
-    public static bool Append(PcDartsDbContext db, Guid id, IReadOnlyList<PendingLogLine> lines, int maxLines = MaxLines) =>
-        AppendAsync(db, id, lines, CancellationToken.None, maxLines).GetAwaiter().GetResult();
-
     /// <summary>The text of the marker that stands for the <paramref name="dropped"/> oldest lines.</summary>
     public static string DroppedMarker(long dropped, int maxLines) =>
         $"… {dropped} earlier line(s) dropped: the log keeps the last {maxLines}";

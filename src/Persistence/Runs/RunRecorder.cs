@@ -21,7 +21,7 @@ public sealed record ArchitectureRecord(float[][] AlphasNormal, float[][] Alphas
 /// </summary>
 public sealed class RunRecorder(
     IDbContextFactory<PcDartsDbContext> factory, Guid experimentId, TimeProvider clock, ILogger? logger = null, CancellationToken stopping = default)
-    : IDisposable
+    : IAsyncDisposable
 {
     private readonly ILogger _logger = logger ?? NullLogger.Instance;
     private readonly RunLogWriter _log = new(factory, experimentId, clock, logger ?? NullLogger.Instance);
@@ -96,9 +96,9 @@ public sealed class RunRecorder(
     public void Log(string level, string text) => _log.Add(level, text);
 
     /// <summary>Stores the pending log lines now.</summary>
-    public void FlushLog() => _log.Flush();
+    public Task FlushLogAsync(CancellationToken ct = default) => _log.FlushAsync(ct);
 
-    public void Dispose() => _log.Dispose();
+    public ValueTask DisposeAsync() => _log.DisposeAsync();
 
     /// <summary>One row per (experiment, kind): the old blob is deleted in the same transaction as the new one is written.</summary>
     public static void ReplaceArtifact(PcDartsDbContext db, Artifact artifact)

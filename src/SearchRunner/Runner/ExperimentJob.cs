@@ -34,20 +34,20 @@ public sealed partial class ExperimentJob(
             experimentId, attempt.AttemptNumber, identity.Name, attempt.ResumedAfterEpoch);
         identity.Started(experimentId);
         var stopping = host.ApplicationStopping;
-        using var recorder = new RunRecorder(factory, experimentId, clock, logger, cancellationToken);
+        await using var recorder = new RunRecorder(factory, experimentId, clock, logger, cancellationToken);
         try
         {
             // The engine is synchronous and CPU-bound: give it a thread of its own rather than a pool thread.
             var result = await Task.Factory.StartNew(
                 () => RunEngine(attempt, recorder, cancellationToken),
                 CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
-            recorder.FlushLog(); // the run's lines before the line that ends it
+            await recorder.FlushLogAsync(); // the run's lines before the line that ends it (during an outage they wait for the last flush)
             if (await WaitOutAsync(c => lifecycle.SucceedAsync(attempt, result, c), "recording success", experimentId, stopping))
                 logger.LogInformation("Experiment {Id} succeeded: {Genotype}", experimentId, result.Genotype);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            recorder.FlushLog();
+            await recorder.FlushLogAsync();
             if (await WaitOutAsync(c => lifecycle.EndStoppedAsync(attempt, identity.Name, c), "recording the stop", experimentId, stopping))
             {
                 logger.LogInformation("Experiment {Id} cancelled", experimentId);
@@ -58,7 +58,7 @@ public sealed partial class ExperimentJob(
         catch (Exception e)
         {
             logger.LogError(e, "Experiment {Id} failed", experimentId);
-            recorder.FlushLog();
+            await recorder.FlushLogAsync();
             await WaitOutAsync(c => lifecycle.FailAsync(attempt, identity.Name, Describe(e), c), "recording the failure", experimentId, stopping);
             throw; // the Hangfire job fails too (no automatic retry, see JobRetryPolicy)
         }

@@ -60,6 +60,13 @@ public sealed class HostileArchiveTests(PostgresCluster cluster)
         Assert.Contains("must be a regular file", await linked.Content.ReadAsStringAsync());
         Assert.Equal(before, await api.CountExperimentsAsync());
 
+        // A viewer may export but not import.
+        using var viewer = api.CreateClient();
+        viewer.UseToken(await TestUsers.CreateUserWithTokenAsync(api, "viewer@test.local", "viewer"));
+        Assert.Equal(HttpStatusCode.OK, (await viewer.GetAsync($"/api/experiments/{id}/export")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await PostAsync(viewer, Pack(good))).StatusCode);
+        Assert.Equal(before, await api.CountExperimentsAsync());
+
         // The untouched archive imports: the cases above failed for what was done to them.
         Assert.Equal(HttpStatusCode.Created, (await PostAsync(http, Pack(good))).StatusCode);
         Assert.Equal(before + 1, await api.CountExperimentsAsync());

@@ -21,10 +21,10 @@ public sealed class ExperimentLogTests(PostgresCluster cluster)
         await using var db = await LifecycleDatabase.CreateAsync(cluster);
         var id = await db.AddQueuedSearchAsync();
         var attempt = (await db.Lifecycle.BeginAttemptAsync(id, "runner-a"))!;
-        using (var recorder = new RunRecorder(db.Factory, id, TimeProvider.System, NullLogger.Instance))
+        await using (var recorder = new RunRecorder(db.Factory, id, TimeProvider.System, NullLogger.Instance))
         {
             for (var i = 1; i <= 300; i++) recorder.Log(LogLevels.Info, $"step {i}");
-            recorder.FlushLog();
+            await recorder.FlushLogAsync();
         }
         await db.Lifecycle.SucceedAsync(attempt, Found);
 
