@@ -37,9 +37,10 @@ public sealed partial class ExperimentJob(
         await using var recorder = new RunRecorder(factory, experimentId, clock, logger, cancellationToken);
         try
         {
+            var dataset = await WaitOutAsync(c => ResolveDatasetAsync(attempt, c), "resolving its data set", experimentId, cancellationToken);
             // The engine is synchronous and CPU-bound: give it a thread of its own rather than a pool thread.
             var result = await Task.Factory.StartNew(
-                () => RunEngine(attempt, recorder, cancellationToken),
+                () => RunEngine(attempt, dataset, recorder, cancellationToken),
                 CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
             await recorder.FlushLogAsync(); // the run's lines before the line that ends it (during an outage they wait for the last flush)
             if (await WaitOutAsync(c => lifecycle.SucceedAsync(attempt, result, c), "recording success", experimentId, stopping))
@@ -74,6 +75,7 @@ public sealed partial class ExperimentJob(
     private static string Describe(Exception e) => e switch
     {
         SpecValidationException spec => $"invalid spec: {spec.Message}",
+        DatasetUnavailableException data => data.Message,
         _ => $"{e.GetType().Name}: {e.Message}",
     };
 }

@@ -13,8 +13,8 @@ using PcDarts.Persistence;
 namespace PcDarts.Migrations
 {
     [DbContext(typeof(PcDartsDbContext))]
-    [Migration("20261130015637_AddExperimentLogsAndImports")]
-    partial class AddExperimentLogsAndImports
+    [Migration("20261130014936_AddRegisteredDatasets")]
+    partial class AddRegisteredDatasets
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -356,9 +356,6 @@ namespace PcDarts.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
 
-                    b.Property<Guid?>("ImportedFromId")
-                        .HasColumnType("uuid");
-
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -460,30 +457,41 @@ namespace PcDarts.Migrations
                     b.ToTable("job_attempts", (string)null);
                 });
 
-            modelBuilder.Entity("PcDarts.Persistence.Entities.LogLine", b =>
+            modelBuilder.Entity("PcDarts.Persistence.Entities.RegisteredDataset", b =>
                 {
-                    b.Property<Guid>("ExperimentId")
-                        .HasColumnType("uuid");
+                    b.Property<string>("Name")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
 
-                    b.Property<long>("Sequence")
-                        .HasColumnType("bigint");
+                    b.Property<int>("Classes")
+                        .HasColumnType("integer");
 
-                    b.Property<DateTimeOffset>("At")
+                    b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
-                    b.Property<string>("Level")
+                    b.Property<string>("Description")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("Format")
                         .IsRequired()
-                        .HasMaxLength(16)
-                        .HasColumnType("character varying(16)");
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
 
-                    b.Property<string>("Text")
+                    b.Property<int>("ImageSize")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Path")
                         .IsRequired()
-                        .HasMaxLength(1000)
-                        .HasColumnType("character varying(1000)");
+                        .HasMaxLength(1024)
+                        .HasColumnType("character varying(1024)");
 
-                    b.HasKey("ExperimentId", "Sequence");
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
 
-                    b.ToTable("experiment_logs", (string)null);
+                    b.HasKey("Name");
+
+                    b.ToTable("datasets", (string)null);
                 });
 
             modelBuilder.Entity("PcDarts.Persistence.Entities.Runner", b =>
@@ -509,6 +517,10 @@ namespace PcDarts.Migrations
                         .HasColumnType("character varying(200)");
 
                     b.PrimitiveCollection<string[]>("Queues")
+                        .IsRequired()
+                        .HasColumnType("text[]");
+
+                    b.PrimitiveCollection<string[]>("ReadableDatasets")
                         .IsRequired()
                         .HasColumnType("text[]");
 
@@ -774,15 +786,6 @@ namespace PcDarts.Migrations
                 {
                     b.HasOne("PcDarts.Persistence.Entities.Experiment", null)
                         .WithMany("Attempts")
-                        .HasForeignKey("ExperimentId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("PcDarts.Persistence.Entities.LogLine", b =>
-                {
-                    b.HasOne("PcDarts.Persistence.Entities.Experiment", null)
-                        .WithMany()
                         .HasForeignKey("ExperimentId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
