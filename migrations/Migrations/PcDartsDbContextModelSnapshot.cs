@@ -389,6 +389,9 @@ namespace PcDarts.Migrations
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)");
 
+                    b.Property<Guid?>("StudyId")
+                        .HasColumnType("uuid");
+
                     b.PrimitiveCollection<string[]>("Tags")
                         .IsRequired()
                         .HasColumnType("text[]");
@@ -403,9 +406,16 @@ namespace PcDarts.Migrations
 
                     b.HasIndex("Status");
 
+                    b.HasIndex("StudyId");
+
                     b.HasIndex("Tags");
 
                     NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("Tags"), "gin");
+
+                    b.HasIndex("StudyId", "DerivedFromId")
+                        .IsUnique()
+                        .HasDatabaseName("IX_experiments_StudyId_DerivedFromId_unique")
+                        .HasFilter("\"StudyId\" IS NOT NULL AND \"DerivedFromId\" IS NOT NULL");
 
                     b.ToTable("experiments", (string)null);
                 });
@@ -489,6 +499,49 @@ namespace PcDarts.Migrations
                     b.HasKey("Name");
 
                     b.ToTable("runners", (string)null);
+                });
+
+            modelBuilder.Entity("PcDarts.Persistence.Entities.Study", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("CancelRequestedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("Grid")
+                        .IsRequired()
+                        .HasColumnType("jsonb");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("RetrainSpec")
+                        .HasColumnType("jsonb");
+
+                    b.Property<string>("SearchSpec")
+                        .IsRequired()
+                        .HasColumnType("jsonb");
+
+                    b.PrimitiveCollection<string[]>("Tags")
+                        .IsRequired()
+                        .HasColumnType("text[]");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreatedAt");
+
+                    b.ToTable("studies", (string)null);
                 });
 
             modelBuilder.Entity("PcDarts.Persistence.Identity.ApiToken", b =>
@@ -735,6 +788,11 @@ namespace PcDarts.Migrations
                         .HasForeignKey("DerivedFromId")
                         .OnDelete(DeleteBehavior.SetNull);
 
+                    b.HasOne("PcDarts.Persistence.Entities.Study", null)
+                        .WithMany("Members")
+                        .HasForeignKey("StudyId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
                     b.Navigation("DerivedFrom");
                 });
 
@@ -767,6 +825,11 @@ namespace PcDarts.Migrations
                     b.Navigation("Attempts");
 
                     b.Navigation("Epochs");
+                });
+
+            modelBuilder.Entity("PcDarts.Persistence.Entities.Study", b =>
+                {
+                    b.Navigation("Members");
                 });
 #pragma warning restore 612, 618
         }

@@ -27,6 +27,8 @@ public sealed class Experiment
     /// <summary>A retrain points at the search whose genotype it trains.</summary>
     public Guid? DerivedFromId { get; set; }
     public Experiment? DerivedFrom { get; set; }
+    /// <summary>The study this experiment is a member of (its search, or the retrain made from that search); null for a lone one.</summary>
+    public Guid? StudyId { get; set; }
     public string? HangfireJobId { get; set; }
     /// <summary>Retrain: the genotype it trains (DARTS text). Search: the genotype it found, once succeeded.</summary>
     public string? Genotype { get; set; }
