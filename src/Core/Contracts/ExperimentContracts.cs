@@ -36,7 +36,8 @@ public sealed record ExperimentDto(
     int EpochsCompleted,
     double? BestValidTop1,
     IReadOnlyList<JobAttemptDto> Attempts,
-    string? CreatedBy = null)
+    string? CreatedBy = null,
+    Guid? StudyId = null)
 {
     /// <summary>The epochs the spec asks for, whichever the kind.</summary>
     [JsonIgnore] public int Epochs => Search?.Epochs ?? Retrain?.Epochs ?? 0;
