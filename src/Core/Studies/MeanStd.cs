@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace PcDarts.Core.Studies;
 
 /// <summary>
@@ -18,5 +20,7 @@ public sealed record MeanStd(double? Mean, double? Std, int N)
     /// <summary>"91.20 ± 0.35 (n=3)"; "—" with no values.</summary>
     public string Format(string number = "0.00") => Mean is not { } mean
         ? "—"
-        : Std is { } std ? $"{mean.ToString(number)} ± {std.ToString(number)} (n={N})" : $"{mean.ToString(number)} (n={N})";
+        : Std is { } std ? $"{Text(mean, number)} ± {Text(std, number)} (n={N})" : $"{Text(mean, number)} (n={N})";
+
+    private static string Text(double value, string number) => value.ToString(number, CultureInfo.InvariantCulture);
 }
