@@ -1,0 +1,70 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+using Xunit.Abstractions;
+
+namespace PcDarts.E2E;
+
+/// <summary>A study as a user meets it: the nav entry, the preset form, and the page of a finished 2 × 2 study.</summary>
+[Collection(DashboardCollection.Name)]
+public sealed class StudyPageTests(DashboardFixture fixture, ITestOutputHelper output)
+{
+    private static readonly TimeSpan RunTimeout = TimeSpan.FromMinutes(5);
+
+    [Fact]
+    public async Task A_finished_study_shows_its_aggregates_scatter_and_best_and_the_preset_is_two_clicks_away()
+    {
+        var created = await fixture.Api.PostAsJsonAsync("/api/studies", new
+        {
+            name = "e2e K ablation",
+            grid = new { seed = new[] { 1, 2 }, k = new[] { 2, 4 } },
+            search = new { dataset = "synthetic", epochs = 2, batchSize = 16, channels = 4, layers = 3, nodes = 3, warmupEpochs = 1, subset = 64, threads = 1 },
+            retrain = new { dataset = "synthetic", epochs = 1, batchSize = 16, channels = 4, layers = 3, subset = 64, threads = 1, cutout = 0 },
+        });
+        Assert.True(created.IsSuccessStatusCode, await created.Content.ReadAsStringAsync());
+        var id = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        await WaitForStudyAsync(id);
+
+        var page = await fixture.NewPageAsync();
+        await page.GotoAsync("/");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Studies", Exact = true }).ClickAsync();
+        await page.WaitForURLAsync(new Regex("/studies$"));
+        await Assertions.Expect(page.Locator($"tr[data-study='{id}']")).ToContainTextAsync("4 / 4");
+        await page.ScreenshotAsync(new() { Path = Shot("studies"), FullPage = true });
+
+        await page.Locator($"tr[data-study='{id}'] a").ClickAsync();
+        await page.WaitForURLAsync(new Regex($"/studies/{id}$"));
+        await Assertions.Expect(page.Locator(".badge[data-status=succeeded]").First).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("table.study-aggregates tbody tr")).ToHaveCountAsync(2);
+        await Assertions.Expect(page.Locator("tr[data-configuration='k=2'] [data-stat=retrainTop1]")).ToContainTextAsync("(n=2)");
+        await Assertions.Expect(page.Locator(".scatter-chart circle.point")).ToHaveCountAsync(4);
+        await Assertions.Expect(page.Locator("#best-of-study a", new() { HasText = "Genotype (DARTS text)" })).ToBeVisibleAsync();
+        await page.ScreenshotAsync(new() { Path = Shot("study"), FullPage = true });
+
+        // The paper's ablation: "Studies" → "Paper ablation" → (Queue study) — the form holds 4 K × 2 edge norm × 3 seeds.
+        await page.GotoAsync("/studies");
+        await page.Locator("#ablation-preset").ClickAsync();
+        await page.WaitForURLAsync(new Regex("/new/study"));
+        await Assertions.Expect(page.Locator(".grid-row")).ToHaveCountAsync(3);
+        await Assertions.Expect(page.Locator("#expected-time")).ToContainTextAsync("minutes");
+        await page.ScreenshotAsync(new() { Path = Shot("new-study"), FullPage = true });
+        output.WriteLine($"screenshots in {DashboardFixture.Screenshots}");
+    }
+
+    private async Task WaitForStudyAsync(Guid id)
+    {
+        var deadline = DateTime.UtcNow + RunTimeout;
+        while (true)
+        {
+            var study = await fixture.Api.GetFromJsonAsync<JsonElement>($"/api/studies/{id}");
+            var status = study.GetProperty("status").GetString();
+            if (status == "succeeded") return;
+            Assert.True(status is "queued" or "running", study.ToString());
+            if (DateTime.UtcNow > deadline) throw new TimeoutException($"study {id} still {status}: {study}");
+            await Task.Delay(500);
+        }
+    }
+
+    private static string Shot(string name) => Path.Combine(DashboardFixture.Screenshots, name + ".png");
+}
