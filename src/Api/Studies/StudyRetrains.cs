@@ -67,10 +67,5 @@ public sealed class StudyRetrains(IDbContextFactory<PcDartsDbContext> contexts, 
         }
     }
 
-    private static string RetrainName(string search)
-    {
-        const string prefix = "retrain · ";
-        var room = Experiment.MaxNameLength - prefix.Length;
-        return prefix + (search.Length > room ? search[..room] : search);
-    }
+    private static string RetrainName(string search) => StudySubmission.FitName("retrain · ", search, "");
 }

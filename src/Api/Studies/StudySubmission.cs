@@ -66,11 +66,14 @@ internal sealed class StudySubmission(
         return member;
     }
 
-    /// <summary>"K ablation · k=2 · seed 1", cut to the column's length from the study's name.</summary>
-    internal static string MemberName(string study, string configuration, int seed)
+    /// <summary>"K ablation · k=2 · seed 1".</summary>
+    private static string MemberName(string study, string configuration, int seed) =>
+        FitName("", study, configuration == "all" ? $" · seed {seed}" : $" · {configuration} · seed {seed}");
+
+    /// <summary><paramref name="prefix"/> + <paramref name="name"/> + <paramref name="suffix"/>, the name cut so the whole fits the column.</summary>
+    internal static string FitName(string prefix, string name, string suffix)
     {
-        var suffix = configuration == "all" ? $" · seed {seed}" : $" · {configuration} · seed {seed}";
-        var room = Math.Max(0, Experiment.MaxNameLength - suffix.Length);
-        return (study.Length > room ? study[..room] : study) + suffix;
+        var room = Math.Max(0, Experiment.MaxNameLength - prefix.Length - suffix.Length);
+        return prefix + (name.Length > room ? name[..room] : name) + suffix;
     }
 }

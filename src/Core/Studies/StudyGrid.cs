@@ -46,9 +46,10 @@ public static class StudyGrid
             else if (values.Select(v => v.GetRawText()).Distinct().Count() != values.Length) errors.Add(new($"grid.{key}", "lists a value twice"));
         }
         if (errors.Count > 0) return ([], errors);
-        var size = grid.Values.Aggregate(1L, (n, v) => n * v.Length);
+        // Capped as it grows: a product of many long axes must not wrap around below the limit.
+        var size = grid.Values.Aggregate(1L, (n, v) => Math.Min(n * v.Length, SpecLimits.MaxStudyMembers + 1L));
         if (size > SpecLimits.MaxStudyMembers)
-            return ([], [new("grid", $"expands to {size} searches, over the limit of {SpecLimits.MaxStudyMembers}")]);
+            return ([], [new("grid", $"expands to more than {SpecLimits.MaxStudyMembers} searches, the limit for one study")]);
 
         var points = new List<StudyPoint>();
         foreach (var values in Product(grid.ToList()))

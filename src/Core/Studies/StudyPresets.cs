@@ -24,8 +24,12 @@ public static class StudyPresets
         RetrainPresets.QuickRetrain with { Epochs = 2, Subset = 1000 },
         ["ablation"]);
 
-    /// <summary>What the dashboard says of the preset's cost, from the quick presets' timings on two CPU cores.</summary>
-    public const string PaperAblationExpectedTime = "about 20 minutes for 24 searches and 24 retrains on one two-core CPU runner";
+    /// <summary>
+    /// What the dashboard says of the preset's cost. Estimated from the quick presets (a quick search, 4 epochs of 2,000
+    /// examples, takes about a minute on two CPU cores): a member's search does 3/8 of that work (more at K = 1, whose
+    /// mixed ops see every channel) and its retrain 2 epochs of 1,000 examples.
+    /// </summary>
+    public const string PaperAblationExpectedTime = "roughly half an hour for 24 searches and 24 retrains on one two-core CPU runner (an estimate from the quick presets' timings)";
 
     private static JsonElement Number(int value) => JsonSerializer.SerializeToElement(value);
 }

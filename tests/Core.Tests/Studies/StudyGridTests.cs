@@ -63,6 +63,12 @@ public sealed class StudyGridTests
 
         Assert.Empty(points);
         Assert.Equal("grid", Assert.Single(errors).Field);
+
+        // Twelve axes of 64 values: a product that would wrap a 64-bit count around.
+        var axis = string.Join(",", Enumerable.Range(1, 64).Select(i => $"{i / 100.0}"));
+        var keys = new[] { "learningRate", "learningRateMin", "momentum", "weightDecay", "gradClip", "archLearningRate", "archWeightDecay", "archGradClip", "trainPortion", "seed", "subset", "epochs" };
+        var huge = Grid("{" + string.Join(",", keys.Select(k => $"\"{k}\":[{(k is "seed" or "subset" or "epochs" ? string.Join(",", Enumerable.Range(1, 64)) : axis)}]")) + "}");
+        Assert.Equal("grid", Assert.Single(StudyGrid.Expand(Tiny, huge).Errors).Field);
     }
 
     [Fact]
