@@ -47,7 +47,7 @@ public sealed class StudyPageTests(DashboardFixture fixture, ITestOutputHelper o
         await page.Locator("#ablation-preset").ClickAsync();
         await page.WaitForURLAsync(new Regex("/new/study"));
         await Assertions.Expect(page.Locator(".grid-row")).ToHaveCountAsync(3);
-        await Assertions.Expect(page.Locator("#expected-time")).ToContainTextAsync("minutes");
+        await Assertions.Expect(page.Locator("#expected-time")).ToContainTextAsync("24 searches");
         await page.ScreenshotAsync(new() { Path = Shot("new-study"), FullPage = true });
         output.WriteLine($"screenshots in {DashboardFixture.Screenshots}");
     }

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using PcDarts.Api.Auth;
 using PcDarts.Api.Studies;
 using PcDarts.Core.Contracts;
 using PcDarts.Core.Security;
@@ -14,10 +15,11 @@ public static class StudiesApi
     public static RouteGroupBuilder MapStudiesApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/studies").WithTags("Studies");
-        api.MapPost("/", CreateStudy).WithName(nameof(CreateStudy));
+        // The same per-user budget of changes as the experiments' endpoints.
+        api.MapPost("/", CreateStudy).WithName(nameof(CreateStudy)).RequireRateLimiting(AbuseLimits.ChangesPolicy);
         api.MapGet("/", ListStudies).WithName(nameof(ListStudies));
         api.MapGet("/{id:guid}", GetStudy).WithName(nameof(GetStudy));
-        api.MapPost("/{id:guid}/cancel", CancelStudy).WithName(nameof(CancelStudy));
+        api.MapPost("/{id:guid}/cancel", CancelStudy).WithName(nameof(CancelStudy)).RequireRateLimiting(AbuseLimits.ChangesPolicy);
         return api;
     }
 
