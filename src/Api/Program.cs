@@ -25,6 +25,7 @@ app.MapStudiesApi().RequireMemberToChange();
 app.MapGenotypesApi().RequireMemberToChange();
 app.MapCompareApi().RequireMemberToChange();
 app.MapRunnersApi().RequireMemberToChange();
+app.MapDatasetsApi();
 app.MapExperimentHub();
 app.MapDashboard();
 

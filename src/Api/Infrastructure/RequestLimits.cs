@@ -41,12 +41,13 @@ public sealed class RequestLimits(IOptions<RequestLimitsOptions> options)
     }
 
     /// <param name="prefix">The request field the spec is under: "spec" for one experiment, "search" or "retrain" in a study.</param>
-    internal void CheckSearch(Validation validation, SearchSpec spec, string prefix = "spec") =>
-        CheckSpec(validation, prefix, spec.Validate(), spec.DataDir, () => SpecCost.Of(spec));
+    /// <param name="knownDatasets">The built-ins and the registered sets: the names a platform job can resolve.</param>
+    internal void CheckSearch(Validation validation, SearchSpec spec, IReadOnlyList<string> knownDatasets, string prefix = "spec") =>
+        CheckSpec(validation, prefix, spec.Validate(knownDatasets), spec.DataDir, () => SpecCost.Of(spec));
 
-    internal void CheckRetrain(Validation validation, RetrainSpec spec, string? genotype, string prefix = "spec")
+    internal void CheckRetrain(Validation validation, RetrainSpec spec, string? genotype, IReadOnlyList<string> knownDatasets, string prefix = "spec")
     {
-        CheckSpec(validation, prefix, spec.Validate(), spec.DataDir, () => SpecCost.Of(spec));
+        CheckSpec(validation, prefix, spec.Validate(knownDatasets), spec.DataDir, () => SpecCost.Of(spec));
         // Its length and every other bound are the parser's: only what the parser cannot see is checked here.
         Text(validation, "genotype", genotype, int.MaxValue);
     }
@@ -65,7 +66,7 @@ public sealed class RequestLimits(IOptions<RequestLimitsOptions> options)
     {
         validation.AddSpecErrors(prefix, errors);
         // The path is not echoed: the answer must not tell a caller anything about this machine's files.
-        validation.Require(dataDir is null, $"{prefix}.dataDir", "is not accepted over the API; runners read the built-in data sets from their standard places");
+        validation.Require(dataDir is null, $"{prefix}.dataDir", "is not accepted over the API; runners read the built-in data sets from their standard places and registered ones from their registered paths");
         // Only a spec whose fields are valid has a meaningful cost.
         if (errors.Count == 0 && SpecCost.Check(cost(), Options.MaxSpecCost) is { } tooCostly) validation.Add(prefix, tooCostly);
     }

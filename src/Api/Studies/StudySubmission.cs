@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using PcDarts.Api.Apis;
 using PcDarts.Api.Auth;
 using PcDarts.Api.Experiments;
 using PcDarts.Api.Infrastructure;
@@ -28,10 +29,12 @@ internal sealed class StudySubmission(
         var validation = new Validation();
         limits.CheckSubmission(validation, request.Name, request.Tags);
         var search = request.Search ?? new SearchSpec();
-        var (points, errors) = StudyGrid.Expand(search, request.Grid);
+        IReadOnlyList<string> known;
+        await using (var db = await contexts.CreateDbContextAsync(ct)) known = await DatasetsApi.KnownNamesAsync(db, ct);
+        var (points, errors) = StudyGrid.Expand(search, request.Grid, known);
         foreach (var error in errors) validation.Add(error.Field, error.Message);
-        foreach (var point in points) limits.CheckSearch(validation, point.Spec, "search");
-        if (request.Retrain is { } retrain) limits.CheckRetrain(validation, retrain, null, "retrain");
+        foreach (var point in points) limits.CheckSearch(validation, point.Spec, known, "search");
+        if (request.Retrain is { } retrain) limits.CheckRetrain(validation, retrain, null, known, "retrain");
         if (!validation.IsValid) return new(null, validation.ToDictionary());
 
         var study = new Study

@@ -34,9 +34,11 @@ public static class StudyGrid
         .Select(p => p.Key).Where(k => !NotVaried.Contains(k)).ToArray();
 
     /// <summary>The members in a stable order (grid keys in the order given, the last key varying fastest), or the errors; never both.</summary>
+    /// <param name="knownDatasets">The data set names a member may use (the built-ins by default; the platform adds its registered ones).</param>
     public static (IReadOnlyList<StudyPoint> Points, IReadOnlyList<SpecError> Errors) Expand(
-        SearchSpec search, IReadOnlyDictionary<string, JsonElement[]>? grid)
+        SearchSpec search, IReadOnlyDictionary<string, JsonElement[]>? grid, IReadOnlyList<string>? knownDatasets = null)
     {
+        knownDatasets ??= DatasetNames.All;
         var errors = new List<SpecError>();
         grid ??= new Dictionary<string, JsonElement[]>();
         foreach (var (key, values) in grid)
@@ -54,7 +56,7 @@ public static class StudyGrid
         var points = new List<StudyPoint>();
         foreach (var values in Product(grid.ToList()))
         {
-            var point = Apply(search, values, errors);
+            var point = Apply(search, values, knownDatasets, errors);
             if (point is not null) points.Add(point);
         }
         return errors.Count > 0 ? ([], errors.DistinctBy(e => e.ToString()).ToList()) : (points, []);
@@ -76,7 +78,7 @@ public static class StudyGrid
 
     private static string Text(JsonElement value) => value.ValueKind == JsonValueKind.String ? value.GetString()! : value.GetRawText();
 
-    private static StudyPoint? Apply(SearchSpec search, IReadOnlyDictionary<string, JsonElement> values, List<SpecError> errors)
+    private static StudyPoint? Apply(SearchSpec search, IReadOnlyDictionary<string, JsonElement> values, IReadOnlyList<string> knownDatasets, List<SpecError> errors)
     {
         var node = JsonSerializer.SerializeToNode(search, Json)!.AsObject();
         foreach (var (key, value) in values) node[key] = JsonNode.Parse(value.GetRawText());
@@ -91,7 +93,7 @@ public static class StudyGrid
             errors.Add(new(key == "grid" ? key : $"grid.{key}", $"a value is not valid for this field: {e.Message}"));
             return null;
         }
-        foreach (var error in spec.Validate())
+        foreach (var error in spec.Validate(knownDatasets))
             errors.Add(values.ContainsKey(error.Field) ? new($"grid.{error.Field}", error.Message) : new($"search.{error.Field}", error.Message));
         return new StudyPoint(spec, values);
     }
