@@ -392,6 +392,9 @@ namespace PcDarts.Migrations
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)");
 
+                    b.Property<Guid?>("StudyId")
+                        .HasColumnType("uuid");
+
                     b.PrimitiveCollection<string[]>("Tags")
                         .IsRequired()
                         .HasColumnType("text[]");
@@ -406,9 +409,16 @@ namespace PcDarts.Migrations
 
                     b.HasIndex("Status");
 
+                    b.HasIndex("StudyId");
+
                     b.HasIndex("Tags");
 
                     NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("Tags"), "gin");
+
+                    b.HasIndex("StudyId", "DerivedFromId")
+                        .IsUnique()
+                        .HasDatabaseName("IX_experiments_StudyId_DerivedFromId_unique")
+                        .HasFilter("\"StudyId\" IS NOT NULL AND \"DerivedFromId\" IS NOT NULL");
 
                     b.ToTable("experiments", (string)null);
                 });
@@ -559,6 +569,49 @@ namespace PcDarts.Migrations
                     b.HasKey("Name");
 
                     b.ToTable("runners", (string)null);
+                });
+
+            modelBuilder.Entity("PcDarts.Persistence.Entities.Study", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("CancelRequestedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("Grid")
+                        .IsRequired()
+                        .HasColumnType("jsonb");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("RetrainSpec")
+                        .HasColumnType("jsonb");
+
+                    b.Property<string>("SearchSpec")
+                        .IsRequired()
+                        .HasColumnType("jsonb");
+
+                    b.PrimitiveCollection<string[]>("Tags")
+                        .IsRequired()
+                        .HasColumnType("text[]");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreatedAt");
+
+                    b.ToTable("studies", (string)null);
                 });
 
             modelBuilder.Entity("PcDarts.Persistence.Identity.ApiToken", b =>
@@ -805,6 +858,11 @@ namespace PcDarts.Migrations
                         .HasForeignKey("DerivedFromId")
                         .OnDelete(DeleteBehavior.SetNull);
 
+                    b.HasOne("PcDarts.Persistence.Entities.Study", null)
+                        .WithMany("Members")
+                        .HasForeignKey("StudyId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
                     b.Navigation("DerivedFrom");
                 });
 
@@ -846,6 +904,11 @@ namespace PcDarts.Migrations
                     b.Navigation("Attempts");
 
                     b.Navigation("Epochs");
+                });
+
+            modelBuilder.Entity("PcDarts.Persistence.Entities.Study", b =>
+                {
+                    b.Navigation("Members");
                 });
 #pragma warning restore 612, 618
         }

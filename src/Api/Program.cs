@@ -21,6 +21,7 @@ app.MapHangfireDashboardPage();
 
 app.MapAccountEndpoints();
 app.MapExperimentsApi().RequireOwnerToChange();
+app.MapStudiesApi().RequireMemberToChange();
 app.MapGenotypesApi().RequireMemberToChange();
 app.MapCompareApi().RequireMemberToChange();
 app.MapRunnersApi().RequireMemberToChange();

@@ -21,6 +21,7 @@ public sealed class PcDartsDbContext(DbContextOptions<PcDartsDbContext> options)
     public const string MigrationsAssembly = "PcDarts.Migrations";
 
     public DbSet<Experiment> Experiments => Set<Experiment>();
+    public DbSet<Study> Studies => Set<Study>();
     public DbSet<JobAttempt> JobAttempts => Set<JobAttempt>();
     public DbSet<EpochRecord> EpochMetrics => Set<EpochRecord>();
     public DbSet<EpochArchitecture> EpochArchitectures => Set<EpochArchitecture>();

@@ -61,7 +61,8 @@ public sealed class ExperimentSubmission(
         return new Submission(await EnqueueAsync(experiment, db, ct), null);
     }
 
-    private Experiment NewExperiment<TSpec>(string kind, string name, string[]? tags, TSpec spec, int seed, string? queue) => new()
+    /// <summary>A new row for a search or retrain, not yet stored: the one place an experiment's fields are filled from a spec.</summary>
+    internal Experiment NewExperiment<TSpec>(string kind, string name, string[]? tags, TSpec spec, int seed, string? queue) => new()
     {
         Id = Guid.CreateVersion7(),
         Kind = kind,

@@ -9,6 +9,7 @@ using PcDarts.Api.Embedded;
 using PcDarts.Api.Experiments;
 using PcDarts.Api.Live;
 using PcDarts.Api.Recovery;
+using PcDarts.Api.Studies;
 using PcDarts.Persistence;
 using PcDarts.SearchRunner.Runner;
 using Scalar.AspNetCore;
@@ -36,6 +37,7 @@ internal static class Extensions
         services.AddPcDartsPersistence(connectionString!);
         services.AddPlatformDatabase(connectionString!, runner);
         services.AddSingleton<ExperimentSubmission>();
+        services.AddStudies();
         builder.AddPlatformAuth(embedded ? EmbeddedDefault.DataRoot(builder.Environment.ContentRootPath, options.DataFolder) : null);
         services.AddRecovery(connectionString!);
         if (options.WelcomeSearch ?? embedded) services.AddWelcomeSearch();

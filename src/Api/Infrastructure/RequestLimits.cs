@@ -40,13 +40,14 @@ public sealed class RequestLimits(IOptions<RequestLimitsOptions> options)
         validation.Require(tags.Length > Options.MaxTags || tags.All(t => t is null || !t.Any(char.IsControl)), "tags", "must not contain control characters");
     }
 
+    /// <param name="prefix">The request field the spec is under: "spec" for one experiment, "search" or "retrain" in a study.</param>
     /// <param name="knownDatasets">The built-ins and the registered sets: the names a platform job can resolve.</param>
-    internal void CheckSearch(Validation validation, SearchSpec spec, IReadOnlyList<string> knownDatasets) =>
-        CheckSpec(validation, spec.Validate(knownDatasets), spec.DataDir, () => SpecCost.Of(spec));
+    internal void CheckSearch(Validation validation, SearchSpec spec, IReadOnlyList<string> knownDatasets, string prefix = "spec") =>
+        CheckSpec(validation, prefix, spec.Validate(knownDatasets), spec.DataDir, () => SpecCost.Of(spec));
 
-    internal void CheckRetrain(Validation validation, RetrainSpec spec, string? genotype, IReadOnlyList<string> knownDatasets)
+    internal void CheckRetrain(Validation validation, RetrainSpec spec, string? genotype, IReadOnlyList<string> knownDatasets, string prefix = "spec")
     {
-        CheckSpec(validation, spec.Validate(knownDatasets), spec.DataDir, () => SpecCost.Of(spec));
+        CheckSpec(validation, prefix, spec.Validate(knownDatasets), spec.DataDir, () => SpecCost.Of(spec));
         // Its length and every other bound are the parser's: only what the parser cannot see is checked here.
         Text(validation, "genotype", genotype, int.MaxValue);
     }
@@ -61,13 +62,13 @@ public sealed class RequestLimits(IOptions<RequestLimitsOptions> options)
         validation.Require(pageSize is null || (pageSize >= 1 && pageSize <= Options.MaxPageSize), "pageSize", $"must be between 1 and {Options.MaxPageSize}, got {pageSize}");
     }
 
-    private void CheckSpec(Validation validation, IReadOnlyList<SpecError> errors, string? dataDir, Func<double> cost)
+    private void CheckSpec(Validation validation, string prefix, IReadOnlyList<SpecError> errors, string? dataDir, Func<double> cost)
     {
-        validation.AddSpecErrors("spec", errors);
+        validation.AddSpecErrors(prefix, errors);
         // The path is not echoed: the answer must not tell a caller anything about this machine's files.
-        validation.Require(dataDir is null, "spec.dataDir", "is not accepted over the API; runners read the built-in data sets from their standard places and registered ones from their registered paths");
+        validation.Require(dataDir is null, $"{prefix}.dataDir", "is not accepted over the API; runners read the built-in data sets from their standard places and registered ones from their registered paths");
         // Only a spec whose fields are valid has a meaningful cost.
-        if (errors.Count == 0 && SpecCost.Check(cost(), Options.MaxSpecCost) is { } tooCostly) validation.Add("spec", tooCostly);
+        if (errors.Count == 0 && SpecCost.Check(cost(), Options.MaxSpecCost) is { } tooCostly) validation.Add(prefix, tooCostly);
     }
 
     /// <summary>Free text bound for a text column or a query: PostgreSQL refuses NUL in text, so it is a 400 here, not a 500 there.</summary>

@@ -12,7 +12,8 @@ internal sealed class Validation
     public void Add(string field, string message)
     {
         if (!_errors.TryGetValue(field, out var list)) _errors[field] = list = [];
-        list.Add(message);
+        // A study checks each of its members: one problem they share is said once.
+        if (!list.Contains(message)) list.Add(message);
     }
 
     public void Require(bool ok, string field, string message) { if (!ok) Add(field, message); }

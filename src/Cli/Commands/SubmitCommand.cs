@@ -14,10 +14,11 @@ namespace PcDarts.Cli.Commands;
 /// </summary>
 internal static class SubmitCommand
 {
-    public static Command Create() => new("submit", "queue a search or retrain on the platform; prints the new experiment's id")
+    public static Command Create() => new("submit", "queue a search, a retrain or a study on the platform; prints the new id")
     {
         Search(),
         Retrain(),
+        StudyCommand.Create(),
     };
 
     private static Command Search()

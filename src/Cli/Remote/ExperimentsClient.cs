@@ -31,6 +31,12 @@ internal sealed class ExperimentsClient(HttpClient http) : IDisposable
     public Task<ExperimentDto> SubmitRetrainAsync(CreateRetrainRequest request, CancellationToken ct) =>
         SendAsync<ExperimentDto>(HttpMethod.Post, "api/experiments/retrain", JsonContent.Create(request, options: Json), ct);
 
+    public Task<StudyDto> SubmitStudyAsync(CreateStudyRequest request, CancellationToken ct) =>
+        SendAsync<StudyDto>(HttpMethod.Post, "api/studies", JsonContent.Create(request, options: Json), ct);
+
+    public Task<StudyDto> GetStudyAsync(Guid id, CancellationToken ct) =>
+        SendAsync<StudyDto>(HttpMethod.Get, $"api/studies/{id}", null, ct);
+
     public Task<ExperimentDto> GetAsync(Guid id, CancellationToken ct) =>
         SendAsync<ExperimentDto>(HttpMethod.Get, $"api/experiments/{id}", null, ct);
 

@@ -37,7 +37,8 @@ public sealed record ExperimentDto(
     double? BestValidTop1,
     IReadOnlyList<JobAttemptDto> Attempts,
     string? CreatedBy = null,
-    Guid? ImportedFromId = null)
+    Guid? ImportedFromId = null,
+    Guid? StudyId = null)
 {
     /// <summary>The epochs the spec asks for, whichever the kind.</summary>
     [JsonIgnore] public int Epochs => Search?.Epochs ?? Retrain?.Epochs ?? 0;

@@ -25,6 +25,8 @@ public static class SpecLimits
     /// <summary>For the gradient-norm clips of weights and architecture.</summary>
     public const double MaxGradClip = 1_000;
     public const double MaxAuxiliaryWeight = 10;
+    /// <summary>Searches one study may expand to: the paper's ablation (4 K values × edge normalization on/off × 3 seeds) is 24.</summary>
+    public const int MaxStudyMembers = 64;
 }
 
 /// <summary>

@@ -22,6 +22,10 @@ internal sealed class ExperimentConfiguration : IEntityTypeConfiguration<Experim
         b.HasIndex(e => e.CreatedBy);
         b.HasIndex(e => e.Status);
         b.HasIndex(e => e.Tags).HasMethod("gin");
+        b.HasIndex(e => e.StudyId);
+        // A study's search is retrained once: two API instances that both see it succeed cannot both add its retrain.
+        b.HasIndex(e => new { e.StudyId, e.DerivedFromId }).IsUnique().HasFilter("\"StudyId\" IS NOT NULL AND \"DerivedFromId\" IS NOT NULL")
+            .HasDatabaseName("IX_experiments_StudyId_DerivedFromId_unique");
         b.HasOne(e => e.DerivedFrom).WithMany().HasForeignKey(e => e.DerivedFromId).OnDelete(DeleteBehavior.SetNull);
         b.HasMany(e => e.Attempts).WithOne().HasForeignKey(a => a.ExperimentId).OnDelete(DeleteBehavior.Cascade);
         b.HasMany(e => e.Epochs).WithOne().HasForeignKey(r => r.ExperimentId).OnDelete(DeleteBehavior.Cascade);

@@ -29,6 +29,8 @@ public sealed class Experiment
     public Experiment? DerivedFrom { get; set; }
     /// <summary>Set on an experiment imported from an archive: its id where it was exported (it gets a new one here).</summary>
     public Guid? ImportedFromId { get; set; }
+    /// <summary>The study this experiment is a member of (its search, or the retrain made from that search); null for a lone one.</summary>
+    public Guid? StudyId { get; set; }
     public string? HangfireJobId { get; set; }
     /// <summary>Retrain: the genotype it trains (DARTS text). Search: the genotype it found, once succeeded.</summary>
     public string? Genotype { get; set; }

@@ -1,0 +1,82 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using PcDarts.Api.Apis;
+using PcDarts.Api.Auth;
+using PcDarts.Api.Experiments;
+using PcDarts.Api.Infrastructure;
+using PcDarts.Api.Recovery;
+using PcDarts.Core.Contracts;
+using PcDarts.Core.Specs;
+using PcDarts.Core.Studies;
+using PcDarts.Persistence;
+using PcDarts.Persistence.Entities;
+
+namespace PcDarts.Api.Studies;
+
+/// <summary>A study submission's answer: the study's id, or the field errors that refused it (nothing was written).</summary>
+public sealed record StudySubmissionResult(Guid? StudyId, Dictionary<string, string[]>? Errors);
+
+/// <summary>
+/// Validates a study (its name, grid, search and retrain specs, every expanded member) and stores it with all its
+/// searches in one transaction, then gives each search its job. REST and the dashboard both come through here.
+/// </summary>
+internal sealed class StudySubmission(
+    IDbContextFactory<PcDartsDbContext> contexts, ExperimentSubmission experiments, JobDispatcher dispatcher, DatabaseGate gate,
+    TimeProvider clock, RequestLimits limits, CurrentActor actor)
+{
+    public async Task<StudySubmissionResult> SubmitAsync(CreateStudyRequest request, CancellationToken ct = default)
+    {
+        var validation = new Validation();
+        limits.CheckSubmission(validation, request.Name, request.Tags);
+        var search = request.Search ?? new SearchSpec();
+        IReadOnlyList<string> known;
+        await using (var db = await contexts.CreateDbContextAsync(ct)) known = await DatasetsApi.KnownNamesAsync(db, ct);
+        var (points, errors) = StudyGrid.Expand(search, request.Grid, known);
+        foreach (var error in errors) validation.Add(error.Field, error.Message);
+        foreach (var point in points) limits.CheckSearch(validation, point.Spec, known, "search");
+        if (request.Retrain is { } retrain) limits.CheckRetrain(validation, retrain, null, known, "retrain");
+        if (!validation.IsValid) return new(null, validation.ToDictionary());
+
+        var study = new Study
+        {
+            Id = Guid.CreateVersion7(),
+            Name = request.Name!.Trim(),
+            Tags = (request.Tags ?? []).Select(t => t.Trim()).Distinct(StringComparer.Ordinal).ToArray(),
+            Grid = JsonSerializer.Serialize(request.Grid ?? [], StudyGrid.Json),
+            SearchSpec = JsonSerializer.Serialize(search, StudyGrid.Json),
+            RetrainSpec = request.Retrain is null ? null : JsonSerializer.Serialize(request.Retrain, StudyGrid.Json),
+            CreatedAt = clock.GetUtcNow(),
+            CreatedBy = actor.User?.Email(),
+        };
+        var members = points.Select(p => Member(study, p)).ToList();
+        await using (var db = await contexts.CreateDbContextAsync(ct))
+        {
+            using var slot = await gate.EnterAsync(ct);
+            db.Studies.Add(study);
+            db.Experiments.AddRange(members);
+            await db.SaveChangesAsync(ct);
+        }
+        // Committed first, so a runner that takes a job at once finds its row; a crash here leaves rows the dispatcher's sweep queues.
+        foreach (var member in members) await dispatcher.DispatchAsync(member, ct);
+        return new(study.Id, null);
+    }
+
+    private Experiment Member(Study study, StudyPoint point)
+    {
+        var member = experiments.NewExperiment(ExperimentKinds.Search, MemberName(study.Name, point.Configuration, point.Spec.Seed),
+            study.Tags, point.Spec, point.Spec.Seed, point.Spec.Queue);
+        member.StudyId = study.Id;
+        return member;
+    }
+
+    /// <summary>"K ablation · k=2 · seed 1".</summary>
+    private static string MemberName(string study, string configuration, int seed) =>
+        FitName("", study, configuration == "all" ? $" · seed {seed}" : $" · {configuration} · seed {seed}");
+
+    /// <summary><paramref name="prefix"/> + <paramref name="name"/> + <paramref name="suffix"/>, the name cut so the whole fits the column.</summary>
+    internal static string FitName(string prefix, string name, string suffix)
+    {
+        var room = Math.Max(0, Experiment.MaxNameLength - prefix.Length - suffix.Length);
+        return prefix + (name.Length > room ? name[..room] : name) + suffix;
+    }
+}

@@ -1,0 +1,34 @@
+using System.Text.Json;
+using PcDarts.Core.Specs;
+using PcDarts.Core.Studies;
+
+namespace PcDarts.Core.Contracts;
+
+/// <summary>
+/// A study to queue: one search per point of <paramref name="Grid"/> (search-spec field names to the values to try,
+/// e.g. {"seed":[1,2],"k":[2,4]}) applied onto <paramref name="Search"/>, each followed by a retrain with
+/// <paramref name="Retrain"/> when given (its seed is the member's).
+/// </summary>
+public sealed record CreateStudyRequest(
+    string? Name, Dictionary<string, JsonElement[]>? Grid, SearchSpec? Search, RetrainSpec? Retrain = null, string[]? Tags = null);
+
+/// <summary>
+/// One search of a study and the retrain made from it. <paramref name="SearchTop1"/> is the final epoch's accuracy on
+/// the architecture split; <paramref name="RetrainTop1"/> the retrain's final test top-1; <paramref name="Parameters"/>
+/// the retrained network's (the search's while no retrain exists); <paramref name="SearchSeconds"/> the sum of the search's epoch times.
+/// </summary>
+public sealed record StudyMemberDto(
+    Guid SearchId, string Configuration, int Seed, string SearchStatus, double? SearchTop1, double? SearchSeconds, string? Genotype,
+    Guid? RetrainId, string? RetrainStatus, double? RetrainTop1, long? Parameters);
+
+/// <summary>The members of one grid point minus the seed, summed up (sample std, n = members with a value).</summary>
+public sealed record StudyConfigurationDto(
+    string Configuration, int Members, MeanStd SearchTop1, MeanStd RetrainTop1, MeanStd Parameters, MeanStd SearchSeconds,
+    double? EdgeAgreement, string? RecurringGenotype, int RecurringCount);
+
+public sealed record StudyDto(
+    Guid Id, string Name, string[] Tags, string Status, Dictionary<string, JsonElement[]> Grid, SearchSpec Search, RetrainSpec? Retrain,
+    DateTimeOffset CreatedAt, string? CreatedBy, DateTimeOffset? CancelRequestedAt,
+    IReadOnlyList<StudyMemberDto> Members, IReadOnlyList<StudyConfigurationDto> Configurations, StudyMemberDto? Best);
+
+public sealed record StudySummaryDto(Guid Id, string Name, string Status, int Members, int FinishedMembers, DateTimeOffset CreatedAt, string? CreatedBy);

@@ -1,0 +1,89 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+using Xunit.Abstractions;
+
+// Each collection brings up its own platform; on two cores, one at a time keeps every run's timing what its test expects.
+[assembly: CollectionBehavior(DisableTestParallelization = true)]
+
+namespace PcDarts.E2E;
+
+/// <summary>A platform of its own: the studies' 32 experiments must not show in the other pages' lists.</summary>
+[CollectionDefinition(Name)]
+public sealed class StudyDashboardCollection : ICollectionFixture<DashboardFixture>
+{
+    public const string Name = "study-dashboard";
+}
+
+/// <summary>A study as a user meets it: the nav entry, the preset form, and the page of a finished 2 × 2 study.</summary>
+[Collection(StudyDashboardCollection.Name)]
+public sealed class StudyPageTests(DashboardFixture fixture, ITestOutputHelper output)
+{
+    private static readonly TimeSpan RunTimeout = TimeSpan.FromMinutes(5);
+
+    [Fact]
+    public async Task A_finished_study_shows_its_aggregates_scatter_and_best_and_the_preset_is_two_clicks_away()
+    {
+        var created = await fixture.Api.PostAsJsonAsync("/api/studies", new
+        {
+            name = "e2e K ablation",
+            grid = new { seed = new[] { 1, 2 }, k = new[] { 2, 4 } },
+            search = new { dataset = "synthetic", epochs = 2, batchSize = 16, channels = 4, layers = 3, nodes = 3, warmupEpochs = 1, subset = 64, threads = 1 },
+            retrain = new { dataset = "synthetic", epochs = 1, batchSize = 16, channels = 4, layers = 3, subset = 64, threads = 1, cutout = 0 },
+        });
+        Assert.True(created.IsSuccessStatusCode, await created.Content.ReadAsStringAsync());
+        var id = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        await WaitForStudyAsync(id);
+
+        var page = await fixture.NewPageAsync();
+        await page.GotoAsync("/");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Studies", Exact = true }).ClickAsync();
+        await page.WaitForURLAsync(new Regex("/studies$"));
+        await Assertions.Expect(page.Locator($"tr[data-study='{id}']")).ToContainTextAsync("4 / 4");
+        await page.ScreenshotAsync(new() { Path = Shot("studies"), FullPage = true });
+
+        await page.Locator($"tr[data-study='{id}'] a").ClickAsync();
+        await page.WaitForURLAsync(new Regex($"/studies/{id}$"));
+        await Assertions.Expect(page.Locator(".badge[data-status=succeeded]").First).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("table.study-aggregates tbody tr")).ToHaveCountAsync(2);
+        await Assertions.Expect(page.Locator("tr[data-configuration='k=2'] [data-stat=retrainTop1]")).ToContainTextAsync("(n=2)");
+        await Assertions.Expect(page.Locator(".scatter-chart circle.point")).ToHaveCountAsync(4);
+        await Assertions.Expect(page.Locator("#best-of-study a", new() { HasText = "Genotype (DARTS text)" })).ToBeVisibleAsync();
+        await page.ScreenshotAsync(new() { Path = Shot("study"), FullPage = true });
+
+        // The paper's ablation in two clicks: "Paper ablation" on the studies list, then "Queue study": 4 K × 2 edge norm × 3 seeds.
+        await page.GotoAsync("/studies");
+        await page.Locator("#ablation-preset").ClickAsync();
+        await page.WaitForURLAsync(new Regex("/new/study"));
+        await Assertions.Expect(page.Locator(".grid-row")).ToHaveCountAsync(3);
+        await Assertions.Expect(page.Locator("#expected-time")).ToContainTextAsync("24 searches");
+        await page.ScreenshotAsync(new() { Path = Shot("new-study"), FullPage = true });
+        await page.Locator("#submit").ClickAsync();
+        await page.WaitForURLAsync(new Regex("/studies/[0-9a-f-]{36}$"));
+        await Assertions.Expect(page.Locator("table.study-members tbody tr")).ToHaveCountAsync(24);
+        await Assertions.Expect(page.Locator("#study-progress")).ToContainTextAsync("of 48 experiments finished");
+
+        // Cancelling it reaches every member: none is left to run.
+        await page.Locator("#cancel-study").ClickAsync();
+        await Assertions.Expect(page.Locator("h1 .badge[data-status=cancelled]")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("table.study-members tbody .badge[data-status=cancelled]")).ToHaveCountAsync(24);
+        output.WriteLine($"screenshots in {DashboardFixture.Screenshots}");
+    }
+
+    private async Task WaitForStudyAsync(Guid id)
+    {
+        var deadline = DateTime.UtcNow + RunTimeout;
+        while (true)
+        {
+            var study = await fixture.Api.GetFromJsonAsync<JsonElement>($"/api/studies/{id}");
+            var status = study.GetProperty("status").GetString();
+            if (status == "succeeded") return;
+            Assert.True(status is "queued" or "running", study.ToString());
+            if (DateTime.UtcNow > deadline) throw new TimeoutException($"study {id} still {status}: {study}");
+            await Task.Delay(500);
+        }
+    }
+
+    private static string Shot(string name) => Path.Combine(DashboardFixture.Screenshots, name + ".png");
+}
