@@ -24,6 +24,8 @@ app.MapExperimentsApi().RequireOwnerToChange();
 app.MapGenotypesApi().RequireMemberToChange();
 app.MapCompareApi().RequireMemberToChange();
 app.MapRunnersApi().RequireMemberToChange();
+app.MapQueuesApi().RequireMemberToChange();
+app.MapCostApi().RequireMemberToChange();
 app.MapExperimentHub();
 app.MapDashboard();
 

@@ -36,6 +36,7 @@ internal static class Extensions
         services.AddPcDartsPersistence(connectionString!);
         services.AddPlatformDatabase(connectionString!, runner);
         services.AddSingleton<ExperimentSubmission>();
+        services.AddSingleton<PcDarts.Api.Estimates.CostEstimator>();
         builder.AddPlatformAuth(embedded ? EmbeddedDefault.DataRoot(builder.Environment.ContentRootPath, options.DataFolder) : null);
         services.AddRecovery(connectionString!);
         if (options.WelcomeSearch ?? embedded) services.AddWelcomeSearch();
