@@ -9,6 +9,7 @@ using PcDarts.Api.Embedded;
 using PcDarts.Api.Experiments;
 using PcDarts.Api.Live;
 using PcDarts.Api.Recovery;
+using PcDarts.Api.Telemetry;
 using PcDarts.Persistence;
 using PcDarts.SearchRunner.Runner;
 using Scalar.AspNetCore;
@@ -56,6 +57,7 @@ internal static class Extensions
         services.AddOpenApi(o => o.AddDocumentTransformer<BearerSecurityScheme>());
         builder.AddDashboard();
         services.AddHealthChecks().AddCheck<DatabaseReadyCheck>("database", tags: ["ready"]);
+        builder.AddApiTelemetry();
     }
 
     /// <summary>The OpenAPI document at /openapi/v1.json and its interactive page at /scalar (assets served from the package, no CDN).</summary>
