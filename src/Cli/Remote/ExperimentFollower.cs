@@ -140,6 +140,7 @@ internal sealed class ExperimentFollower(ExperimentsClient api, WaitReporter rep
     private async Task<string?> SyncAsync(Guid id, ExperimentDto? experiment, CancellationToken ct)
     {
         experiment ??= await api.GetAsync(id, ct);
+        reporter.Waiting(experiment);
         if (experiment.EpochsCompleted > _lastEpoch) await FetchEpochsAsync(id, ct);
         if (!ExperimentStatuses.IsFinished(experiment.Status)) return null;
         reporter.Status(new StatusChangedEvent(id, experiment.Status, experiment.Error, experiment.EpochsCompleted));
