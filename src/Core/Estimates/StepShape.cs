@@ -8,30 +8,27 @@ namespace PcDarts.Core.Estimates;
 /// The sizes of one training step that memory and time follow, counted per image from the spec alone (no network is
 /// built). <see cref="PartialUnits"/>: elements the mixed ops produce on their 1/K share of channels — PC-DARTS'
 /// saving (docs/pc-darts.md §2). <see cref="FullUnits"/>: elements every edge keeps at full width (the shuffle, the
-/// weighted sums, the node outputs) and, in a retrain, the cell's fixed operations. <see cref="ConvUnits"/>: the
-/// pointwise convolutions' multiply-adds (channels in × channels out per output pixel), which time follows once
-/// channels grow.
+/// weighted sums, the node outputs) and, in a retrain, the cell's fixed operations. <see cref="Operations"/>: edges
+/// (search) or operations (retrain) over all cells, each a fixed dispatch cost per step that dominates small networks.
 /// </summary>
 /// <param name="StepsPerEpoch">Weight steps in one epoch (a search also takes one architecture step per weight step after the warm-up).</param>
 /// <param name="DataBytes">The training images held in memory (uint8).</param>
-public sealed record StepShape(string Kind, double PartialUnits, double FullUnits, double ConvUnits, int BatchSize, int StepsPerEpoch, long DataBytes)
+public sealed record StepShape(string Kind, double PartialUnits, double FullUnits, int Operations, int BatchSize, int StepsPerEpoch, long DataBytes)
 {
     public static StepShape ForSearch(SearchSpec spec)
     {
         ArgumentNullException.ThrowIfNull(spec);
         var edges = SearchSpace.EdgeCount(spec.Nodes);
-        double partial = 0, full = 0, conv = 0;
+        double partial = 0, full = 0;
         foreach (var (channels, side) in Cells(spec.Network, spec.InputSize, spec.Dataset, spec.Channels, spec.Layers))
         {
             var area = (double)side * side;
-            var share = (double)channels / spec.K;
-            partial += edges * area * share;
+            partial += edges * area * channels / spec.K;
             full += edges * area * channels;
-            conv += edges * area * share * share;
         }
         var examples = spec.Subset ?? DatasetNames.TrainExamples(spec.Dataset);
         var weightHalf = Math.Max(1, (int)Math.Round(examples * spec.TrainPortion));
-        return new StepShape(ExperimentKinds.Search, partial, full, conv, spec.BatchSize, Steps(weightHalf, spec.BatchSize), StoredBytes(spec.Dataset, examples));
+        return new StepShape(ExperimentKinds.Search, partial, full, spec.Layers * edges, spec.BatchSize, Steps(weightHalf, spec.BatchSize), StoredBytes(spec.Dataset, examples));
     }
 
     public static StepShape ForRetrain(RetrainSpec spec)
@@ -39,14 +36,11 @@ public sealed record StepShape(string Kind, double PartialUnits, double FullUnit
         ArgumentNullException.ThrowIfNull(spec);
         // A found cell runs two operations per intermediate node (the paper's four nodes).
         const int operations = 8;
-        double full = 0, conv = 0;
+        double full = 0;
         foreach (var (channels, side) in Cells(spec.Network, spec.InputSize, spec.Dataset, spec.Channels, spec.Layers))
-        {
             full += operations * (double)side * side * channels;
-            conv += operations * (double)side * side * channels * channels;
-        }
         var examples = spec.Subset ?? DatasetNames.TrainExamples(spec.Dataset);
-        return new StepShape(ExperimentKinds.Retrain, 0, full, conv, spec.BatchSize, Steps(examples, spec.BatchSize), StoredBytes(spec.Dataset, examples));
+        return new StepShape(ExperimentKinds.Retrain, 0, full, spec.Layers * operations, spec.BatchSize, Steps(examples, spec.BatchSize), StoredBytes(spec.Dataset, examples));
     }
 
     /// <summary>Channels and side length of each cell's output: reductions at 1/3 and 2/3 of the depth double the one and halve the other.</summary>
