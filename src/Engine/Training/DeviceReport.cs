@@ -1,6 +1,4 @@
 using System.Globalization;
-using System.Runtime.InteropServices;
-using System.Text;
 using PcDarts.Core.Contracts;
 using TorchSharp;
 
@@ -10,14 +8,16 @@ namespace PcDarts.Engine.Training;
 /// <param name="Kind">"cuda" or "cpu" (<see cref="DeviceKinds"/>).</param>
 /// <param name="Description">"NVIDIA H200, 139.8 GiB" or "CPU, 16 cores, 125.6 GiB RAM".</param>
 /// <param name="MemoryBytes">The GPU's memory, else the RAM this process may use (a container's limit included).</param>
-public sealed partial record DeviceReport(string Kind, string Description, long MemoryBytes)
+public sealed record DeviceReport(string Kind, string Description, long MemoryBytes)
 {
     /// <summary>The device <see cref="ComputeDevice.Select"/> picks: the first CUDA device (named through NVML when it loads), else the CPU.</summary>
     public static DeviceReport Detect()
     {
         if (torch.cuda.is_available())
         {
-            var (name, memory) = Nvml.FirstDevice() ?? ("CUDA GPU", 0L);
+            var device = Nvml.Device(0);
+            var name = (device is { } named ? Nvml.Name(named) : null) ?? "CUDA GPU";
+            var memory = device is { } measured && Nvml.Memory(measured) is { } info ? info.Total : 0L;
             var count = torch.cuda.device_count();
             var many = count > 1 ? string.Create(CultureInfo.InvariantCulture, $" (×{count})") : "";
             return new DeviceReport(DeviceKinds.Cuda, memory > 0 ? $"{name}, {Gib(memory)}{many}" : $"{name}{many}", memory);
@@ -28,40 +28,4 @@ public sealed partial record DeviceReport(string Kind, string Description, long 
     }
 
     private static string Gib(long bytes) => string.Create(CultureInfo.InvariantCulture, $"{bytes / (double)(1L << 30):F1} GiB");
-
-    private static partial class Nvml
-    {
-        public static (string Name, long MemoryBytes)? FirstDevice()
-        {
-            try
-            {
-                if (nvmlInit_v2() != 0 || nvmlDeviceGetHandleByIndex_v2(0, out var device) != 0) return null;
-                var buffer = new byte[96];
-                var name = nvmlDeviceGetName(device, buffer, (uint)buffer.Length) == 0 ? Encoding.ASCII.GetString(buffer).TrimEnd('\0') : "CUDA GPU";
-                return (name, nvmlDeviceGetMemoryInfo(device, out var memory) == 0 ? (long)memory.Total : 0);
-            }
-            catch (DllNotFoundException) { return null; }
-            catch (EntryPointNotFoundException) { return null; }
-        }
-
-        [StructLayout(LayoutKind.Sequential)]
-        private struct Memory
-        {
-            public ulong Total;
-            public ulong Free;
-            public ulong Used;
-        }
-
-        [LibraryImport("nvidia-ml")]
-        private static partial int nvmlInit_v2();
-
-        [LibraryImport("nvidia-ml")]
-        private static partial int nvmlDeviceGetHandleByIndex_v2(uint index, out IntPtr device);
-
-        [LibraryImport("nvidia-ml")]
-        private static partial int nvmlDeviceGetName(IntPtr device, [Out] byte[] name, uint length);
-
-        [LibraryImport("nvidia-ml")]
-        private static partial int nvmlDeviceGetMemoryInfo(IntPtr device, out Memory memory);
-    }
 }
