@@ -28,6 +28,7 @@ app.MapCompareApi().RequireMemberToChange();
 app.MapRunnersApi().RequireMemberToChange();
 app.MapQueuesApi().RequireMemberToChange();
 app.MapCostApi().RequireMemberToChange();
+app.MapDatasetsApi();
 app.MapExperimentHub();
 app.MapDashboard();
 

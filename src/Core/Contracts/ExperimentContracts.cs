@@ -63,7 +63,11 @@ public sealed record EpochArchitectureDto(int Epoch, float[][] AlphasNormal, flo
 /// <param name="DeviceKind">"cuda" or "cpu" (<see cref="DeviceKinds"/>); null from a runner that does not report it.</param>
 /// <param name="DeviceMemoryBytes">Memory a run can use there: the GPU's, else the machine's (or container's) RAM.</param>
 public sealed record RunnerDto(string Name, string Host, string Device, string[] Queues, int Workers, DateTimeOffset StartedAt, DateTimeOffset HeartbeatAt, bool Alive, Guid? CurrentExperimentId,
-    string? DeviceKind = null, long? DeviceMemoryBytes = null);
+    string? DeviceKind = null, long? DeviceMemoryBytes = null)
+{
+    /// <summary>The registered data sets whose folders this runner could read at its last check.</summary>
+    public string[] Datasets { get; init; } = [];
+}
 
 /// <summary>The kinds of device a runner computes on.</summary>
 public static class DeviceKinds

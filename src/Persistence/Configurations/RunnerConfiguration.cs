@@ -15,5 +15,6 @@ internal sealed class RunnerConfiguration : IEntityTypeConfiguration<Runner>
         b.Property(r => r.Device).HasMaxLength(200);
         b.Property(r => r.DeviceKind).HasMaxLength(16);
         b.Property(r => r.Queues).HasColumnType("text[]");
+        b.Property(r => r.ReadableDatasets).HasColumnType("text[]");
     }
 }
