@@ -10,9 +10,9 @@ namespace PcDarts.SearchRunner.Tests.Cli;
 /// <summary>
 /// Benchmark-style check of the cost estimate: real searches of a few sizes, each a `pcdarts-runner search` process of
 /// its own (its peak is its own), printed beside the estimate. Memory is checked against the built-in prior, within
-/// 30 %. Time depends on the machine and how busy it is, so it is checked against the estimate calibrated by the first
-/// size (what the platform does with its past runs), and only within a factor of two: on a shared 2-core machine the
-/// same epoch took 39.7 s in one run and 27.9 s in the next.
+/// 30 %. Time is printed beside the estimate calibrated by the first size (what the platform does with its past runs)
+/// but not asserted: on a shared 2-core machine the same epoch took 39.7 s, 27.9 s and 16.3 s in three runs minutes
+/// apart, more than any bound that could still fail a wrong model.
 /// </summary>
 public class CostEstimateTests(ITestOutputHelper output)
 {
@@ -24,7 +24,7 @@ public class CostEstimateTests(ITestOutputHelper output)
     ];
 
     [Fact]
-    public void The_estimate_is_within_30_percent_of_the_measured_peak_memory_and_within_2x_of_the_epoch_time()
+    public void The_estimated_peak_memory_is_within_30_percent_of_the_measured_one()
     {
         var measured = Sizes.Select(size => Measure(size with
         {
@@ -42,7 +42,6 @@ public class CostEstimateTests(ITestOutputHelper output)
             output.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"{spec.Channels,-2} {spec.Layers,-5} {spec.K,-2} {spec.BatchSize,-5} | {memory / 1048576.0,8:F0} / {run.PeakBytes / 1048576.0,-8:F0} | {seconds,8:F1} / {run.Seconds:F1}"));
             if (Math.Abs(memory / (double)run.PeakBytes - 1) > 0.3) failures.Add($"memory of {spec.Channels}/{spec.K}: {memory} vs {run.PeakBytes}");
-            if (seconds / run.Seconds is < 0.5 or > 2) failures.Add($"time of {spec.Channels}/{spec.K}: {seconds:F1} vs {run.Seconds:F1}");
         }
         Assert.True(failures.Count == 0, string.Join("\n", failures));
     }
