@@ -3,6 +3,7 @@ using PcDarts.Api.Auth;
 using PcDarts.Api.Dashboard;
 using PcDarts.Api.Infrastructure;
 using PcDarts.Api.Live;
+using PcDarts.Api.Telemetry;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -17,6 +18,7 @@ app.UseAntiforgery();
 
 app.MapOpenApiDocument();
 app.MapPlatformHealthChecks();
+app.MapMetricsEndpoint();
 app.MapHangfireDashboardPage();
 
 app.MapAccountEndpoints();
@@ -25,6 +27,8 @@ app.MapStudiesApi().RequireMemberToChange();
 app.MapGenotypesApi().RequireMemberToChange();
 app.MapCompareApi().RequireMemberToChange();
 app.MapRunnersApi().RequireMemberToChange();
+app.MapQueuesApi().RequireMemberToChange();
+app.MapCostApi().RequireMemberToChange();
 app.MapDatasetsApi();
 app.MapExperimentHub();
 app.MapDashboard();

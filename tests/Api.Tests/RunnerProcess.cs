@@ -9,7 +9,7 @@ internal sealed class RunnerProcess : IDisposable
 
     private RunnerProcess(Process process) => _process = process;
 
-    public static RunnerProcess Start(string connectionString, string name, int invisibilitySeconds = 5)
+    public static RunnerProcess Start(string connectionString, string name, int invisibilitySeconds = 5, params string[] more)
     {
         var psi = new ProcessStartInfo(Executable())
         {
@@ -17,7 +17,8 @@ internal sealed class RunnerProcess : IDisposable
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
-        foreach (var a in new[] { "run", "--name", name, "--queues", "cpu", "--workers", "1", "--invisibility-timeout", invisibilitySeconds.ToString() })
+        string[] arguments = ["run", "--name", name, "--queues", "cpu", "--workers", "1", "--invisibility-timeout", invisibilitySeconds.ToString(), .. more];
+        foreach (var a in arguments)
             psi.ArgumentList.Add(a);
         psi.Environment["ConnectionStrings__Postgres"] = connectionString;
         psi.Environment["OMP_WAIT_POLICY"] = "PASSIVE";

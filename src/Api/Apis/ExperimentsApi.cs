@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using PcDarts.Core.Contracts;
 using PcDarts.Api.Experiments;
 using PcDarts.Api.Infrastructure;
+using PcDarts.Api.Queues;
 using PcDarts.Persistence;
 using PcDarts.Persistence.Entities;
 using PcDarts.Persistence.Runs;
@@ -32,18 +33,22 @@ public static class ExperimentsApi
         return api;
     }
 
-    public static async Task<Results<Created<ExperimentDto>, ValidationProblem>> CreateSearch(
-        CreateSearchRequest request, ExperimentSubmission submission, CancellationToken ct) =>
-        Answer(await submission.SubmitSearchAsync(request, ct));
+    /// <summary>Queues a search; with <paramref name="dryRun"/>, validates it and answers its cost estimate without storing anything.</summary>
+    public static async Task<Results<Created<ExperimentDto>, Ok<CostEstimateDto>, ValidationProblem>> CreateSearch(
+        CreateSearchRequest request, ExperimentSubmission submission, CancellationToken ct, bool? dryRun = null) =>
+        Answer(await submission.SubmitSearchAsync(request, ct, dryRun ?? false));
 
-    public static async Task<Results<Created<ExperimentDto>, ValidationProblem>> CreateRetrain(
-        CreateRetrainRequest request, ExperimentSubmission submission, CancellationToken ct) =>
-        Answer(await submission.SubmitRetrainAsync(request, ct));
+    /// <summary>Queues a retrain; with <paramref name="dryRun"/>, validates it and answers its cost estimate without storing anything.</summary>
+    public static async Task<Results<Created<ExperimentDto>, Ok<CostEstimateDto>, ValidationProblem>> CreateRetrain(
+        CreateRetrainRequest request, ExperimentSubmission submission, CancellationToken ct, bool? dryRun = null) =>
+        Answer(await submission.SubmitRetrainAsync(request, ct, dryRun ?? false));
 
-    private static Results<Created<ExperimentDto>, ValidationProblem> Answer(Submission submission) =>
-        submission.Experiment is { } experiment
-            ? TypedResults.Created($"/api/experiments/{experiment.Id}", experiment)
-            : TypedResults.ValidationProblem(submission.Errors!);
+    private static Results<Created<ExperimentDto>, Ok<CostEstimateDto>, ValidationProblem> Answer(Submission submission) => submission switch
+    {
+        { Experiment: { } experiment } => TypedResults.Created($"/api/experiments/{experiment.Id}", experiment),
+        { Estimate: { } estimate } => TypedResults.Ok(estimate),
+        _ => TypedResults.ValidationProblem(submission.Errors!),
+    };
 
     public static async Task<Results<Ok<ExperimentPage>, ValidationProblem>> ListExperiments(
         RequestLimits limits, PcDartsDbContext db, string? status, string? kind, string? tag, string? text, int? page, int? pageSize, CancellationToken ct,
@@ -69,12 +74,14 @@ public static class ExperimentsApi
         return TypedResults.Ok(new ExperimentPage(rows.Select(r => r.Experiment.ToSummary(r.Epochs, r.Best)).ToList(), number, size, total));
     }
 
-    public static async Task<Results<Ok<ExperimentDto>, NotFound>> GetExperiment(Guid id, PcDartsDbContext db, CancellationToken ct)
+    /// <summary>One experiment; a queued one also says its place in its queue and why it waits.</summary>
+    public static async Task<Results<Ok<ExperimentDto>, NotFound>> GetExperiment(Guid id, PcDartsDbContext db, TimeProvider clock, CancellationToken ct)
     {
         var row = await db.Experiments.AsNoTracking().Where(e => e.Id == id)
             .Select(e => new { Experiment = e, e.Attempts, Epochs = e.Epochs.Count, Best = e.Epochs.Max(r => r.Metrics.ValidTop1) })
             .SingleOrDefaultAsync(ct);
-        return row is null ? TypedResults.NotFound() : TypedResults.Ok(row.Experiment.ToDto(row.Epochs, row.Best, row.Attempts));
+        if (row is null) return TypedResults.NotFound();
+        return TypedResults.Ok(await QueueBoard.WithWaitAsync(row.Experiment.ToDto(row.Epochs, row.Best, row.Attempts), db, clock.GetUtcNow(), ct));
     }
 
     /// <summary>Epochs after <paramref name="afterEpoch"/> (all by default); <paramref name="format"/> json (default) or csv.</summary>

@@ -23,8 +23,8 @@ public static class RunnersApi
         return TypedResults.Ok(runners
             // A runner past RunnerLiveness' limit is shown offline, with no current experiment: the reaper resumes it elsewhere.
             .Select(r => (RunnerLiveness.IsAlive(r.HeartbeatAt, now)
-                ? new RunnerDto(r.Name, r.Host, r.Device, r.Queues, r.Workers, r.StartedAt, r.HeartbeatAt, Alive: true, r.CurrentExperimentId)
-                : new RunnerDto(r.Name, r.Host, r.Device, r.Queues, r.Workers, r.StartedAt, r.HeartbeatAt, Alive: false, CurrentExperimentId: null))
+                ? new RunnerDto(r.Name, r.Host, r.Device, r.Queues, r.Workers, r.StartedAt, r.HeartbeatAt, Alive: true, r.CurrentExperimentId, r.DeviceKind, r.DeviceMemoryBytes)
+                : new RunnerDto(r.Name, r.Host, r.Device, r.Queues, r.Workers, r.StartedAt, r.HeartbeatAt, Alive: false, CurrentExperimentId: null, r.DeviceKind, r.DeviceMemoryBytes))
             with { Datasets = r.ReadableDatasets })
             .ToList());
     }

@@ -36,7 +36,7 @@ internal sealed class DashboardData(
     public async Task<ExperimentDto?> GetExperimentAsync(Guid id, CancellationToken ct = default)
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
-        return (await ExperimentsApi.GetExperiment(id, db, ct)).Result is Ok<ExperimentDto> ok ? ok.Value : null;
+        return (await ExperimentsApi.GetExperiment(id, db, clock, ct)).Result is Ok<ExperimentDto> ok ? ok.Value : null;
     }
 
     public async Task<IReadOnlyList<EpochMetrics>> GetMetricsAsync(Guid id, int afterEpoch = 0, CancellationToken ct = default)

@@ -18,6 +18,7 @@ internal static class DashboardExtensions
         services.AddScoped<IAccountsData, AccountsData>();
         services.AddScoped<IExperimentLogs, ExperimentLogsData>();
         services.AddScoped<IStudiesData, StudiesData>();
+        services.AddScoped<IWaitAndCostData, WaitAndCostData>();
         services.AddScoped<IDatasetsData, DatasetsData>();
     }
 

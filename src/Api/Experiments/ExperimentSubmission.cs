@@ -1,8 +1,10 @@
 using Microsoft.EntityFrameworkCore;
 using PcDarts.Api.Apis;
+using PcDarts.Api.Estimates;
 using PcDarts.Api.Infrastructure;
 using PcDarts.Api.Recovery;
 using PcDarts.Core.Contracts;
+using PcDarts.Core.Estimates;
 using PcDarts.Core.Genotypes;
 using PcDarts.Core.Jobs;
 using PcDarts.Core.Specs;
@@ -11,17 +13,22 @@ using PcDarts.Persistence.Entities;
 
 namespace PcDarts.Api.Experiments;
 
-/// <summary>A submission's answer: the queued experiment, or the field errors that refused it (nothing was written).</summary>
-public sealed record Submission(ExperimentDto? Experiment, Dictionary<string, string[]>? Errors);
+/// <summary>
+/// A submission's answer: the queued experiment, or the field errors that refused it (nothing was written), or for a
+/// dry run the valid spec's cost estimate (nothing was written either).
+/// </summary>
+public sealed record Submission(ExperimentDto? Experiment, Dictionary<string, string[]>? Errors, CostEstimateDto? Estimate = null);
 
 /// <summary>
 /// Validates and queues searches and retrains: the one path for REST, the dashboard and the embedded default's welcome
 /// search. Each call uses a DbContext of its own, so callers outside a request (a Blazor circuit, a hosted service) can use it.
 /// </summary>
 public sealed class ExperimentSubmission(
-    IDbContextFactory<PcDartsDbContext> contexts, JobDispatcher dispatcher, DatabaseGate gate, TimeProvider clock, RequestLimits limits)
+    IDbContextFactory<PcDartsDbContext> contexts, JobDispatcher dispatcher, DatabaseGate gate, TimeProvider clock, RequestLimits limits,
+    CostEstimator estimator)
 {
-    public async Task<Submission> SubmitSearchAsync(CreateSearchRequest request, CancellationToken ct = default)
+    /// <param name="dryRun">Validate and estimate the cost only: nothing is stored or queued.</param>
+    public async Task<Submission> SubmitSearchAsync(CreateSearchRequest request, CancellationToken ct = default, bool dryRun = false)
     {
         var validation = new Validation();
         limits.CheckSubmission(validation, request.Name, request.Tags);
@@ -29,12 +36,14 @@ public sealed class ExperimentSubmission(
         await using var db = await contexts.CreateDbContextAsync(ct);
         limits.CheckSearch(validation, spec, await DatasetsApi.KnownNamesAsync(db, ct));
         if (!validation.IsValid) return new Submission(null, validation.ToDictionary());
+        if (dryRun) return new Submission(null, null, await estimator.EstimateAsync(StepShape.ForSearch(spec), spec.Queue ?? JobQueues.Cpu, ct));
 
         var experiment = NewExperiment(ExperimentKinds.Search, request.Name!, request.Tags, spec, spec.Seed, spec.Queue);
         return new Submission(await EnqueueAsync(experiment, db, ct), null);
     }
 
-    public async Task<Submission> SubmitRetrainAsync(CreateRetrainRequest request, CancellationToken ct = default)
+    /// <param name="dryRun">Validate and estimate the cost only: nothing is stored or queued.</param>
+    public async Task<Submission> SubmitRetrainAsync(CreateRetrainRequest request, CancellationToken ct = default, bool dryRun = false)
     {
         var validation = new Validation();
         limits.CheckSubmission(validation, request.Name, request.Tags);
@@ -54,6 +63,7 @@ public sealed class ExperimentSubmission(
             else genotype = Genotype.Parse(source.Genotype);
         }
         if (!validation.IsValid) return new Submission(null, validation.ToDictionary());
+        if (dryRun) return new Submission(null, null, await estimator.EstimateAsync(StepShape.ForRetrain(spec), spec.Queue ?? JobQueues.Cpu, ct));
 
         var experiment = NewExperiment(ExperimentKinds.Retrain, request.Name!, request.Tags, spec, spec.Seed, spec.Queue);
         experiment.DerivedFromId = request.FromExperimentId;

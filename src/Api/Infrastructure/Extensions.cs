@@ -10,6 +10,7 @@ using PcDarts.Api.Experiments;
 using PcDarts.Api.Live;
 using PcDarts.Api.Recovery;
 using PcDarts.Api.Studies;
+using PcDarts.Api.Telemetry;
 using PcDarts.Persistence;
 using PcDarts.SearchRunner.Runner;
 using Scalar.AspNetCore;
@@ -38,6 +39,7 @@ internal static class Extensions
         services.AddPlatformDatabase(connectionString!, runner);
         services.AddSingleton<ExperimentSubmission>();
         services.AddStudies();
+        services.AddSingleton<PcDarts.Api.Estimates.CostEstimator>();
         builder.AddPlatformAuth(embedded ? EmbeddedDefault.DataRoot(builder.Environment.ContentRootPath, options.DataFolder) : null);
         services.AddRecovery(connectionString!);
         if (options.WelcomeSearch ?? embedded) services.AddWelcomeSearch();
@@ -57,6 +59,7 @@ internal static class Extensions
         services.AddOpenApi(o => o.AddDocumentTransformer<BearerSecurityScheme>());
         builder.AddDashboard();
         services.AddHealthChecks().AddCheck<DatabaseReadyCheck>("database", tags: ["ready"]);
+        builder.AddApiTelemetry();
     }
 
     /// <summary>The OpenAPI document at /openapi/v1.json and its interactive page at /scalar (assets served from the package, no CDN).</summary>

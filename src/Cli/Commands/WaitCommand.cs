@@ -14,7 +14,7 @@ internal static class WaitCommand
         var remote = new RemoteOptions();
         var timeout = ServerOption.Timeout("give up after this long (exit code 3)");
         var json = CliOption.Flag("--json",
-            "one JSON object per event on stdout: experiment, epochCompleted, architectureUpdated, logLine, statusChanged (timeout, note)");
+            "one JSON object per event on stdout: experiment, waiting, epochCompleted, architectureUpdated, logLine, statusChanged (timeout, note)");
         var poll = CliOption.Flag("--poll", "poll the REST API instead of following the live stream");
         var cancelOnTimeout = CliOption.Flag("--cancel-on-timeout", "when --timeout runs out, cancel the experiment too (still exit 3)");
         var command = new Command("wait",

@@ -58,6 +58,11 @@ internal sealed class ExperimentFollower(ExperimentsClient api, WaitReporter rep
             reporter.Note($"live stream unreachable ({e.Message}); polling");
             return null;
         }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // The deadline fired while connecting: SignalR reports it as a transport failure, the caller as a timeout.
+            throw new OperationCanceledException(ct);
+        }
         // Subscribed first, read second: whatever happened before is in the database, whatever happens after arrives.
         if (await SyncAsync(id, null, ct) is { } finished) return finished;
 
@@ -140,6 +145,7 @@ internal sealed class ExperimentFollower(ExperimentsClient api, WaitReporter rep
     private async Task<string?> SyncAsync(Guid id, ExperimentDto? experiment, CancellationToken ct)
     {
         experiment ??= await api.GetAsync(id, ct);
+        reporter.Waiting(experiment);
         if (experiment.EpochsCompleted > _lastEpoch) await FetchEpochsAsync(id, ct);
         if (!ExperimentStatuses.IsFinished(experiment.Status)) return null;
         reporter.Status(new StatusChangedEvent(id, experiment.Status, experiment.Error, experiment.EpochsCompleted));

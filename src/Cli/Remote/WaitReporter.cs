@@ -18,6 +18,7 @@ internal sealed class WaitReporter(bool json)
     private Guid _id;
     private string _status = "";
     private EpochMetrics? _last;
+    private string? _waiting;
 
     public void Start(ExperimentDto experiment)
     {
@@ -26,6 +27,17 @@ internal sealed class WaitReporter(bool json)
         _epochs = experiment.Epochs;
         if (json) Write("experiment", experiment);
         else Line($"{experiment.Kind} '{experiment.Name}' ({experiment.Id}) is {experiment.Status}");
+    }
+
+    /// <summary>Says why a queued experiment waits (its place, or that no live runner serves its queue), each time that changes.</summary>
+    public void Waiting(ExperimentDto experiment)
+    {
+        var reason = experiment.Status == ExperimentStatuses.Queued ? experiment.WaitingReason : null;
+        if (reason == _waiting) return;
+        _waiting = reason;
+        if (reason is null) return;
+        if (json) Write("waiting", new { experimentId = experiment.Id, experiment.QueuePosition, waitingReason = reason });
+        else Line($"waiting: {reason}");
     }
 
     public void Epoch(EpochMetrics metrics)

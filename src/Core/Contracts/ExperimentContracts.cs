@@ -11,8 +11,10 @@ public sealed record CreateSearchRequest(string? Name, string[]? Tags, SearchSpe
 public sealed record CreateRetrainRequest(string? Name, string[]? Tags, string? Genotype, Guid? FromExperimentId, RetrainSpec? Spec);
 
 /// <summary>
-/// One experiment. <paramref name="ImportedFromId"/> marks one imported from an archive (its id where it was exported). Exactly one of <paramref name="Search"/> and <paramref name="Retrain"/> is set, as <paramref name="Kind"/> says:
-/// the full spec it runs, defaults filled in.
+/// One experiment. <paramref name="ImportedFromId"/> marks one imported from an archive (its id where it was exported).
+/// Exactly one of <paramref name="Search"/> and <paramref name="Retrain"/> is set, as <paramref name="Kind"/> says:
+/// the full spec it runs, defaults filled in. A queued experiment also carries its 1-based <paramref name="QueuePosition"/>
+/// in its queue and, in words, why it waits (<paramref name="WaitingReason"/>, see <see cref="PcDarts.Core.Queues.QueueWait"/>).
 /// </summary>
 public sealed record ExperimentDto(
     Guid Id,
@@ -38,7 +40,9 @@ public sealed record ExperimentDto(
     IReadOnlyList<JobAttemptDto> Attempts,
     string? CreatedBy = null,
     Guid? ImportedFromId = null,
-    Guid? StudyId = null)
+    Guid? StudyId = null,
+    int? QueuePosition = null,
+    string? WaitingReason = null)
 {
     /// <summary>The epochs the spec asks for, whichever the kind.</summary>
     [JsonIgnore] public int Epochs => Search?.Epochs ?? Retrain?.Epochs ?? 0;
@@ -58,10 +62,21 @@ public sealed record JobAttemptDto(long Id, string? HangfireJobId, string Runner
 
 public sealed record EpochArchitectureDto(int Epoch, float[][] AlphasNormal, float[][] AlphasReduce, float[]? BetasNormal, float[]? BetasReduce, string Genotype);
 
-public sealed record RunnerDto(string Name, string Host, string Device, string[] Queues, int Workers, DateTimeOffset StartedAt, DateTimeOffset HeartbeatAt, bool Alive, Guid? CurrentExperimentId)
+/// <param name="Device">In words: "NVIDIA H200, 139.8 GiB" or "CPU, 16 cores, 125.6 GiB RAM".</param>
+/// <param name="DeviceKind">"cuda" or "cpu" (<see cref="DeviceKinds"/>); null from a runner that does not report it.</param>
+/// <param name="DeviceMemoryBytes">Memory a run can use there: the GPU's, else the machine's (or container's) RAM.</param>
+public sealed record RunnerDto(string Name, string Host, string Device, string[] Queues, int Workers, DateTimeOffset StartedAt, DateTimeOffset HeartbeatAt, bool Alive, Guid? CurrentExperimentId,
+    string? DeviceKind = null, long? DeviceMemoryBytes = null)
 {
     /// <summary>The registered data sets whose folders this runner could read at its last check.</summary>
     public string[] Datasets { get; init; } = [];
+}
+
+/// <summary>The kinds of device a runner computes on.</summary>
+public static class DeviceKinds
+{
+    public const string Cpu = "cpu";
+    public const string Cuda = "cuda";
 }
 
 /// <summary>The metrics rows of one experiment, in epoch order.</summary>

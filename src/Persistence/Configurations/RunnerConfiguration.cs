@@ -13,6 +13,7 @@ internal sealed class RunnerConfiguration : IEntityTypeConfiguration<Runner>
         b.Property(r => r.Name).HasMaxLength(200);
         b.Property(r => r.Host).HasMaxLength(200);
         b.Property(r => r.Device).HasMaxLength(200);
+        b.Property(r => r.DeviceKind).HasMaxLength(16);
         b.Property(r => r.Queues).HasColumnType("text[]");
         b.Property(r => r.ReadableDatasets).HasColumnType("text[]");
     }

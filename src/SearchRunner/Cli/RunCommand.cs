@@ -15,17 +15,18 @@ internal static class RunCommand
         var workers = CliOption.Int("--workers", "experiments run at once (default 1)");
         var invisibility = CliOption.Int("--invisibility-timeout",
             "after this long without a heartbeat a dead runner's job is resumed by another runner (default 60)", "SECONDS");
+        var metricsPort = CliOption.Int("--metrics-port", "serve the run meters for Prometheus at http://*:PORT/metrics (default: none)", "PORT");
         var command = new Command("run",
             "join the platform's queue as a worker node: needs ConnectionStrings__Postgres (the platform's database); " +
             "runs queued experiments, one per worker, and heartbeats into the runners table")
         {
-            queues, name, workers, invisibility,
+            queues, name, workers, invisibility, metricsPort,
         };
-        command.SetAction(r => Run(r.GetValue(queues), r.GetValue(name), r.GetValue(workers), r.GetValue(invisibility)));
+        command.SetAction(r => Run(r.GetValue(queues), r.GetValue(name), r.GetValue(workers), r.GetValue(invisibility), r.GetValue(metricsPort)));
         return command;
     }
 
-    private static int Run(string? queueList, string? name, int? workerCount, int? invisibilitySeconds)
+    private static int Run(string? queueList, string? name, int? workerCount, int? invisibilitySeconds, int? metricsPort)
     {
         var connectionString = Environment.GetEnvironmentVariable("ConnectionStrings__Postgres");
         if (string.IsNullOrWhiteSpace(connectionString))
@@ -35,7 +36,8 @@ internal static class RunCommand
             throw new CliUsageException($"--queues: expected cpu, gpu or cpu,gpu, got '{queueList}'");
         var workers = workerCount ?? 1;
         if (workers is < 1 or > 64) throw new CliUsageException($"--workers: must be between 1 and 64, got {workers}");
-        var options = new RunnerOptions(queues, name ?? $"{Environment.MachineName}-{Environment.ProcessId}", workers, connectionString);
+        if (metricsPort is < 1 or > 65535) throw new CliUsageException($"--metrics-port: must be between 1 and 65535, got {metricsPort}");
+        var options = new RunnerOptions(queues, name ?? $"{Environment.MachineName}-{Environment.ProcessId}", workers, connectionString) { MetricsPort = metricsPort };
         if (invisibilitySeconds is { } seconds)
             options = options with { InvisibilityTimeout = TimeSpan.FromSeconds(Math.Max(seconds, 5)) };
 

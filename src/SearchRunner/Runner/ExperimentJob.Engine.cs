@@ -31,8 +31,8 @@ public sealed partial class ExperimentJob
     // that process's own setting, and data come from the built-in data sets' standard places or a registered set's path,
     // so a stored spec's threads and dataDir (the local CLI's options) are dropped here whatever the row says.
     private static RunOutcome RunSearch(SearchSpec spec, DatasetSource? dataset, RunRecorder recorder, CancellationToken cancellationToken) =>
-        SearchRun.Run(spec with { Threads = null, DataDir = null }, new PostgresRunStore(recorder, spec.Epochs), progress: null, cancellationToken, dataset);
+        SearchRun.Run(spec with { Threads = null, DataDir = null }, new PostgresRunStore(recorder, spec.Epochs, ExperimentKinds.Search, spec.BatchSize), progress: null, cancellationToken, dataset);
 
     private static RunOutcome RunRetrain(RetrainSpec spec, Core.Genotypes.Genotype genotype, DatasetSource? dataset, RunRecorder recorder, CancellationToken cancellationToken) =>
-        RetrainRun.Run(spec with { Threads = null, DataDir = null }, genotype, new PostgresRunStore(recorder, spec.Epochs), progress: null, cancellationToken, dataset);
+        RetrainRun.Run(spec with { Threads = null, DataDir = null }, genotype, new PostgresRunStore(recorder, spec.Epochs, ExperimentKinds.Retrain, spec.BatchSize), progress: null, cancellationToken, dataset);
 }

@@ -6,6 +6,7 @@ using PcDarts.Core.Specs;
 using PcDarts.Persistence;
 using PcDarts.Persistence.Resilience;
 using PcDarts.Persistence.Runs;
+using PcDarts.SearchRunner.Telemetry;
 
 namespace PcDarts.SearchRunner.Runner;
 
@@ -24,6 +25,10 @@ public sealed partial class ExperimentJob(
     public async Task RunAsync(Guid experimentId, CancellationToken cancellationToken)
     {
         var jobId = CurrentJob.JobId;
+        using var span = PlatformTelemetry.Jobs.StartActivity("experiment job", System.Diagnostics.ActivityKind.Consumer);
+        span?.SetTag("pcdarts.experiment.id", experimentId.ToString());
+        span?.SetTag("hangfire.job.id", jobId);
+        span?.SetTag("pcdarts.runner", identity.Name);
         var attempt = await WaitOutAsync(c => lifecycle.BeginAttemptAsync(experimentId, identity.Name, jobId, c), "starting", experimentId, cancellationToken);
         if (attempt is null)
         {
@@ -60,6 +65,7 @@ public sealed partial class ExperimentJob(
         {
             logger.LogError(e, "Experiment {Id} failed", experimentId);
             await recorder.FlushLogAsync();
+            span?.SetStatus(System.Diagnostics.ActivityStatusCode.Error, e.Message);
             await WaitOutAsync(c => lifecycle.FailAsync(attempt, identity.Name, Describe(e), c), "recording the failure", experimentId, stopping);
             throw; // the Hangfire job fails too (no automatic retry, see JobRetryPolicy)
         }

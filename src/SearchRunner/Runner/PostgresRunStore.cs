@@ -3,14 +3,15 @@ using PcDarts.Core.Metrics;
 using PcDarts.Persistence.Events;
 using PcDarts.Persistence.Runs;
 using PcDarts.Engine.Training;
+using PcDarts.SearchRunner.Telemetry;
 
 namespace PcDarts.SearchRunner.Runner;
 
 /// <summary>
 /// The engine's run store for platform jobs: each epoch goes to PostgreSQL in one transaction (see <see cref="RunRecorder"/>),
-/// followed by a line for the experiment's live log.
+/// followed by a line for the experiment's live log and the runner's run meters.
 /// </summary>
-public sealed class PostgresRunStore(RunRecorder recorder, int epochs) : IRunStore
+public sealed class PostgresRunStore(RunRecorder recorder, int epochs, string kind, int batchSize) : IRunStore
 {
     public byte[]? LoadCheckpoint() => recorder.LoadCheckpoint();
 
@@ -20,6 +21,7 @@ public sealed class PostgresRunStore(RunRecorder recorder, int epochs) : IRunSto
             ? new ArchitectureRecord(a.AlphasNormal, a.AlphasReduce, a.BetasNormal, a.BetasReduce, a.Genotype.ToDartsText())
             : null, checkpoint);
         recorder.Log(LogLevels.Info, Describe(epoch.Metrics, epochs));
+        PlatformTelemetry.RunnerEpochs.Record(epoch.Metrics, kind, batchSize);
     }
 
     internal static string Describe(EpochMetrics m, int epochs) =>

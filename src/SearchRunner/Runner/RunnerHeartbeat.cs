@@ -1,16 +1,17 @@
 using Microsoft.EntityFrameworkCore;
+using PcDarts.Engine.Training;
 using PcDarts.Persistence;
 using PcDarts.Persistence.Entities;
 
 namespace PcDarts.SearchRunner.Runner;
 
 /// <summary>Keeps this node's row in the runners table fresh (with the registered data sets it can read); removes it on a graceful stop.</summary>
-public sealed class RunnerHeartbeat(RunnerOptions options, string device, RunnerIdentity identity, IDbContextFactory<PcDartsDbContext> factory, TimeProvider clock)
+public sealed class RunnerHeartbeat(RunnerOptions options, DeviceReport device, RunnerIdentity identity, IDbContextFactory<PcDartsDbContext> factory, TimeProvider clock)
 {
     private readonly DateTimeOffset _startedAt = clock.GetUtcNow();
     private DateTimeOffset? _datasetsCheckedAt;
 
-    public string Device { get; } = device;
+    public DeviceReport Device { get; } = device;
 
     public async Task BeatAsync(CancellationToken cancellationToken)
     {
@@ -18,11 +19,13 @@ public sealed class RunnerHeartbeat(RunnerOptions options, string device, Runner
         var row = await db.Runners.SingleOrDefaultAsync(r => r.Name == options.Name, cancellationToken);
         if (row is null)
         {
-            row = new Persistence.Entities.Runner { Name = options.Name, Host = Environment.MachineName, Device = Device };
+            row = new Persistence.Entities.Runner { Name = options.Name, Host = Environment.MachineName, Device = Device.Description };
             db.Runners.Add(row);
         }
         row.Host = Environment.MachineName;
-        row.Device = Device;
+        row.Device = Device.Description;
+        row.DeviceKind = Device.Kind;
+        row.DeviceMemoryBytes = Device.MemoryBytes;
         row.Queues = options.Queues.ToArray();
         row.Workers = options.Workers;
         row.StartedAt = _startedAt;

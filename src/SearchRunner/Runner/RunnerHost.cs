@@ -1,6 +1,9 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Console;
+using OpenTelemetry.Metrics;
+using PcDarts.SearchRunner.Telemetry;
 using PcDarts.Persistence;
 
 namespace PcDarts.SearchRunner.Runner;
@@ -15,8 +18,24 @@ public static class RunnerHost
     public static async Task RunAsync(RunnerOptions options, CancellationToken cancellationToken)
     {
         var builder = Host.CreateApplicationBuilder();
-        builder.Logging.ClearProviders().AddSimpleConsole(o => o.SingleLine = true);
+        // The console formatter follows Logging:Console:FormatterName (Logging__Console__FormatterName=json for JSON lines).
+        builder.Logging.ClearProviders().AddConsole();
+        builder.Services.Configure<SimpleConsoleFormatterOptions>(o => o.SingleLine = true);
         builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddPlatformTelemetry(builder.Configuration, "pcdarts-runner", metrics: m =>
+        {
+            if (options.MetricsPort is { } port)
+                m.AddPrometheusHttpListener(o =>
+                {
+                    o.Port = port;
+                    // Every interface, as a scraper in another container needs; the default binds localhost only.
+                    o.ConfigureHttpListener = static (o, listener) =>
+                    {
+                        listener.Prefixes.Clear();
+                        listener.Prefixes.Add($"http://+:{o.Port}/metrics/");
+                    };
+                });
+        });
         builder.Services.AddPcDartsPersistence(options.ConnectionString);
         builder.Services.AddPlatformDatabase(options.ConnectionString, options);
         builder.Services.AddRunnerNode(options);

@@ -6,7 +6,7 @@ using Microsoft.Extensions.Logging;
 using PcDarts.Core.Jobs;
 using PcDarts.Persistence;
 using PcDarts.Persistence.Resilience;
-using TorchSharp;
+using PcDarts.Engine.Training;
 
 namespace PcDarts.SearchRunner.Runner;
 
@@ -21,7 +21,7 @@ public static class RunnerNode
     {
         services.AddSingleton(options);
         services.AddSingleton(new RunnerIdentity(options.Name));
-        services.AddSingleton(sp => new RunnerHeartbeat(options, DescribeDevice(), sp.GetRequiredService<RunnerIdentity>(),
+        services.AddSingleton(sp => new RunnerHeartbeat(options, DeviceReport.Detect(), sp.GetRequiredService<RunnerIdentity>(),
             sp.GetRequiredService<IDbContextFactory<PcDartsDbContext>>(), sp.GetRequiredService<TimeProvider>()));
         services.AddScoped<IExperimentJob, ExperimentJob>();
         // Registered before the server: it starts first (the row exists when a job starts) and stops last (the row
@@ -43,9 +43,6 @@ public static class RunnerNode
 
     private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
 
-    private static string DescribeDevice() =>
-        torch.cuda.is_available() ? $"cuda ({torch.cuda.device_count()} GPU)" : $"cpu ({Environment.ProcessorCount} cores)";
-
     /// <summary>
     /// Joins (retry policy, first heartbeat), keeps the heartbeat going, and leaves the runners table on a graceful stop.
     /// A database outage is waited out: the heartbeat retries with backoff and logs once per outage, never ending the host.
@@ -58,7 +55,7 @@ public static class RunnerNode
             JobRetryPolicy.Apply();
             await DatabaseOutage.WaitOutAsync(heartbeat.BeatAsync, logger, $"Runner {options.Name}: joining", clock, cancellationToken);
             logger.LogInformation("Runner {Name} serving queues {Queues} with {Workers} worker(s) on {Device}",
-                options.Name, string.Join(",", options.Queues), options.Workers, heartbeat.Device);
+                options.Name, string.Join(",", options.Queues), options.Workers, heartbeat.Device.Description);
             await base.StartAsync(cancellationToken);
         }
 

@@ -20,4 +20,6 @@ public sealed record RunnerOptions(IReadOnlyList<string> Queues, string Name, in
     public TimeSpan CancellationCheckInterval { get; init; } = TimeSpan.FromSeconds(1);
     /// <summary>How long a graceful stop waits for running jobs to hand their work back to the queue.</summary>
     public TimeSpan ShutdownTimeout { get; init; } = TimeSpan.FromSeconds(30);
+    /// <summary>Port of the runner's own Prometheus endpoint (<c>/metrics</c>, anonymous: it holds only this node's counters); null = none.</summary>
+    public int? MetricsPort { get; init; }
 }

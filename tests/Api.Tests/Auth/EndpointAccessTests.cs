@@ -53,6 +53,8 @@ public sealed class EndpointAccessTests(PostgresCluster cluster, ITestOutputHelp
         var routes = Routes(api);
         Assert.Contains(routes, r => r.Key == "POST /api/experiments/search");
         Assert.Contains(routes, r => r.Key == "GET /hangfire/{**path}");
+        // The Prometheus scrape: platform-wide numbers, admins only (a scraper uses an admin's personal token).
+        Assert.Contains(routes, r => r.Key == "GET /metrics" && r.AdminOnly);
 
         var failures = new List<string>();
         foreach (var route in routes)
