@@ -4,6 +4,8 @@ using PcDarts.Api.Dashboard;
 using PcDarts.Api.Infrastructure;
 using PcDarts.Api.Live;
 
+if (args is [MigrateCommand.Verb, ..]) return await MigrateCommand.RunAsync(args);
+
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddApplicationServices();
@@ -28,6 +30,7 @@ app.MapExperimentHub();
 app.MapDashboard();
 
 app.PrintUrlOnStart();
-app.Run();
+await app.RunAsync();
+return 0;
 
 public partial class Program;

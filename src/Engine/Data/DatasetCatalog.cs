@@ -29,6 +29,13 @@ public static class DatasetCatalog
         _ => throw new ArgumentException($"Unknown data set '{name}'; known: {string.Join(", ", DatasetNames.All)}.", nameof(name)),
     };
 
+    /// <summary>
+    /// A data set's folder under a deployment's data root (one folder per data set name, e.g. /data/fashion-mnist);
+    /// null, meaning the standard place, when there is no root or the data set is generated.
+    /// </summary>
+    public static string? FolderUnder(string? dataRoot, string name) =>
+        string.IsNullOrEmpty(dataRoot) || name == DatasetNames.Synthetic ? null : Path.Combine(dataRoot, name);
+
     private static ImageDataset LoadFashionMnist(string dir, DatasetSplit split)
     {
         var prefix = split == DatasetSplit.Train ? "train" : "t10k";

@@ -18,7 +18,7 @@ namespace PcDarts.SearchRunner.Runner;
 /// job's token for the run and by the host's stop for recording how it ended.
 /// </summary>
 public sealed partial class ExperimentJob(
-    ExperimentLifecycle lifecycle, IDbContextFactory<PcDartsDbContext> factory, RunnerIdentity identity, TimeProvider clock,
+    ExperimentLifecycle lifecycle, IDbContextFactory<PcDartsDbContext> factory, RunnerIdentity identity, RunnerOptions options, TimeProvider clock,
     IHostApplicationLifetime host, ILogger<ExperimentJob> logger) : IExperimentJob
 {
     public async Task RunAsync(Guid experimentId, CancellationToken cancellationToken)
@@ -39,7 +39,7 @@ public sealed partial class ExperimentJob(
             var recorder = new RunRecorder(factory, experimentId, clock, logger, cancellationToken);
             // The engine is synchronous and CPU-bound: give it a thread of its own rather than a pool thread.
             var result = await Task.Factory.StartNew(
-                () => RunEngine(attempt, recorder, cancellationToken),
+                () => RunEngine(attempt, recorder, options.DataRoot, cancellationToken),
                 CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
             if (await WaitOutAsync(c => lifecycle.SucceedAsync(attempt, result, c), "recording success", experimentId, stopping))
                 logger.LogInformation("Experiment {Id} succeeded: {Genotype}", experimentId, result.Genotype);

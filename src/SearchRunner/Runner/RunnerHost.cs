@@ -18,7 +18,7 @@ public static class RunnerHost
         builder.Logging.ClearProviders().AddSimpleConsole(o => o.SingleLine = true);
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddPcDartsPersistence(options.ConnectionString);
-        builder.Services.AddPlatformDatabase(options.ConnectionString, options);
+        builder.Services.AddPlatformDatabase(options.ConnectionString, options, migrate: false);
         builder.Services.AddRunnerNode(options);
         using var host = builder.Build();
         await host.RunAsync(cancellationToken);

@@ -18,4 +18,10 @@ public sealed record RunnerOptions(IReadOnlyList<string> Queues, string Name, in
     public TimeSpan CancellationCheckInterval { get; init; } = TimeSpan.FromSeconds(1);
     /// <summary>How long a graceful stop waits for running jobs to hand their work back to the queue.</summary>
     public TimeSpan ShutdownTimeout { get; init; } = TimeSpan.FromSeconds(30);
+    /// <summary>How often a running node compares the database's migrations with its own (see <see cref="SchemaGate"/>).</summary>
+    public TimeSpan SchemaCheckInterval { get; init; } = TimeSpan.FromSeconds(30);
+    /// <summary>The built-in data sets' root for platform jobs (<see cref="Core.Deployment.SettingNames.DataRoot"/>).</summary>
+    public string? DataRoot { get; init; }
+    /// <summary>A file touched while the node runs (<see cref="Core.Deployment.SettingNames.RunnerLivenessFile"/>).</summary>
+    public string? LivenessFile { get; init; }
 }
