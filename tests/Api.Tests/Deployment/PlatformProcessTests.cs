@@ -95,21 +95,7 @@ public sealed class PlatformProcessTests(PostgresCluster cluster, ITestOutputHel
         Assert.False(old.HasExited, "it keeps waiting for an upgrade rather than exiting");
     }
 
-    private static object Spec(string queue) => new
-    {
-        dataset = "synthetic",
-        epochs = Epochs,
-        batchSize = 16,
-        channels = 4,
-        layers = 3,
-        nodes = 3,
-        k = 2,
-        warmupEpochs = 1,
-        subset = 64,
-        threads = 1,
-        seed = 7,
-        queue,
-    };
+    private static object Spec(string queue) => Specs.TinySearch(Epochs, queue: queue);
 
     /// <summary>The first of these experiments to record epoch 1: its runner is inside epoch 2.</summary>
     private static async Task<Guid> FirstPastEpochOneAsync(HttpClient client, IEnumerable<Guid> ids)
