@@ -31,7 +31,10 @@ public sealed class ComposeManifestTests
             }
             else Assert.Contains(image, Manifests.PublicImages);
         }
-        Assert.True(File.Exists(Path.Combine(Manifests.Root, ".dockerignore")), "a build context without .dockerignore sends bin/, obj/ and .pcdarts/");
+        // Without these a build sends every build output and the embedded default's PostgreSQL cluster as context.
+        var ignored = File.ReadAllLines(Path.Combine(Manifests.Root, ".dockerignore"));
+        foreach (var pattern in new[] { "**/bin/", "**/obj/", ".pcdarts/", ".git/", "**/.env" })
+            Assert.Contains(pattern, ignored);
     }
 
     [Fact]
