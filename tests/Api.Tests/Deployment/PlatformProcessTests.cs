@@ -95,6 +95,20 @@ public sealed class PlatformProcessTests(PostgresCluster cluster, ITestOutputHel
         Assert.False(old.HasExited, "it keeps waiting for an upgrade rather than exiting");
     }
 
+    [Fact]
+    public async Task A_running_runner_stops_taking_work_once_a_newer_release_migrates_the_database()
+    {
+        var db = await cluster.CreateDatabaseAsync();
+        Assert.Equal(0, await ApiProcess.MigrateAsync(db));
+        using var runner = RunnerProcess.Start(db, "running");
+        await runner.WaitForLineAsync(l => l.Contains("Runner running serving queues"), TimeSpan.FromSeconds(90));
+
+        await ScalarAsync(db, "INSERT INTO \"__EFMigrationsHistory\" (\"MigrationId\", \"ProductVersion\") VALUES ('29991231235959_Newer', '10.0.15') RETURNING 1");
+        var refusal = await runner.WaitForLineAsync(l => l.Contains("refuses work"), TimeSpan.FromSeconds(75)); // checked every 30 s
+        Assert.Contains("29991231235959_Newer", refusal);
+        Assert.Equal(0, await runner.WaitForExitAsync(TimeSpan.FromSeconds(60)));
+    }
+
     private static object Spec(string queue) => Specs.TinySearch(Epochs, queue: queue);
 
     /// <summary>The first of these experiments to record epoch 1: its runner is inside epoch 2.</summary>
