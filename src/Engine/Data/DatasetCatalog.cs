@@ -21,8 +21,8 @@ public static class DatasetCatalog
 
     public static ImageDataset Load(string name, string? dataDir, DatasetSplit split, int? syntheticCount = null) => name switch
     {
-        DatasetNames.FashionMnist => LoadFashionMnist(dataDir ?? FashionMnistDefaultDir, split),
-        DatasetNames.Cifar10 => LoadCifar10(dataDir ?? Cifar10DefaultDir, split),
+        DatasetNames.FashionMnist => LoadIdx(DatasetNames.FashionMnist, dataDir ?? FashionMnistDefaultDir, split),
+        DatasetNames.Cifar10 => LoadCifar10(DatasetNames.Cifar10, dataDir ?? Cifar10DefaultDir, split),
         DatasetNames.Synthetic => SyntheticDataset.Create(
             syntheticCount ?? (split == DatasetSplit.Train ? SyntheticTrainCount : SyntheticTestCount),
             SyntheticChannels, SyntheticSize, SyntheticClasses, SyntheticSeed, split),
@@ -30,25 +30,28 @@ public static class DatasetCatalog
     };
 
     /// <summary>
-    /// A data set's folder under a deployment's data root (one folder per data set name, e.g. /data/fashion-mnist);
-    /// null, meaning the standard place, when there is no root or the data set is generated.
+    /// A built-in data set's folder under a deployment's data root (one folder per name: /data/fashion-mnist,
+    /// /data/cifar10); null, meaning the standard place, when there is no root or the set has no files of its own here
+    /// (the generated set, or one the platform describes by its source).
     /// </summary>
     public static string? FolderUnder(string? dataRoot, string name) =>
-        string.IsNullOrEmpty(dataRoot) || name == DatasetNames.Synthetic ? null : Path.Combine(dataRoot, name);
+        string.IsNullOrEmpty(dataRoot) || name is not (DatasetNames.FashionMnist or DatasetNames.Cifar10) ? null : Path.Combine(dataRoot, name);
 
-    private static ImageDataset LoadFashionMnist(string dir, DatasetSplit split)
+    /// <summary>IDX files named as MNIST and Fashion-MNIST ship them, in <paramref name="dir"/>.</summary>
+    internal static ImageDataset LoadIdx(string name, string dir, DatasetSplit split)
     {
         var prefix = split == DatasetSplit.Train ? "train" : "t10k";
         string[] expected = [$"{prefix}-images-idx3-ubyte.gz", $"{prefix}-labels-idx1-ubyte.gz"];
         // Accept the files gzipped, as distributed, or already unpacked.
         var found = expected.Select(f => FirstExisting(Path.Combine(dir, f), Path.Combine(dir, f[..^3]))).ToArray();
         if (found.Any(f => f is null))
-            throw new DatasetNotFoundException(DatasetNames.FashionMnist, dir, expected,
+            throw new DatasetNotFoundException(name, dir, expected,
                 "Install it with `apt-get install dataset-fashion-mnist` (files go to /usr/share/datasets/fashion-mnist), or pass the folder holding them.");
         return FashionMnistReader.Read(found[0]!, found[1]!);
     }
 
-    private static ImageDataset LoadCifar10(string dir, DatasetSplit split)
+    /// <summary>CIFAR-10's binary batches in <paramref name="dir"/> or its archive's subfolder.</summary>
+    internal static ImageDataset LoadCifar10(string name, string dir, DatasetSplit split)
     {
         var expected = split == DatasetSplit.Train ? Cifar10Reader.TrainBatchFiles : Cifar10Reader.TestBatchFiles;
         foreach (var folder in new[] { dir, Path.Combine(dir, Cifar10ArchiveFolder) })
@@ -57,7 +60,7 @@ public static class DatasetCatalog
             if (files.All(File.Exists))
                 return Cifar10Reader.Read(files);
         }
-        throw new DatasetNotFoundException(DatasetNames.Cifar10, dir, expected,
+        throw new DatasetNotFoundException(name, dir, expected,
             $"Download the binary version (cifar-10-binary.tar.gz) from https://www.cs.toronto.edu/~kriz/cifar.html and unpack it there (a '{Cifar10ArchiveFolder}' subfolder is fine).");
     }
 
