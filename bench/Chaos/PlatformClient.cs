@@ -39,7 +39,7 @@ internal sealed class PlatformClient(Uri address) : IDisposable
         catch (Exception e) when (e is HttpRequestException or TaskCanceledException) { return null; }
     }
 
-    /// <summary>Waits until /health/ready answers 200; returns false when <paramref name="timeout"/> passes first.</summary>
+    /// <summary>Waits until /readyz answers 200; returns false when <paramref name="timeout"/> passes first.</summary>
     public async Task<bool> WaitReadyAsync(TimeSpan timeout)
     {
         using var deadline = new CancellationTokenSource(timeout);
@@ -47,7 +47,7 @@ internal sealed class PlatformClient(Uri address) : IDisposable
         {
             try
             {
-                using var response = await _http.GetAsync("/health/ready", deadline.Token);
+                using var response = await _http.GetAsync("/readyz", deadline.Token);
                 if (response.StatusCode == HttpStatusCode.OK) return true;
             }
             catch (Exception e) when (e is HttpRequestException or TaskCanceledException) { }

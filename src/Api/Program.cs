@@ -5,6 +5,8 @@ using PcDarts.Api.Infrastructure;
 using PcDarts.Api.Live;
 using PcDarts.Api.Telemetry;
 
+if (args is [MigrateCommand.Verb, ..]) return await MigrateCommand.RunAsync(args);
+
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddApplicationServices();
@@ -34,6 +36,7 @@ app.MapExperimentHub();
 app.MapDashboard();
 
 app.PrintUrlOnStart();
-app.Run();
+await app.RunAsync();
+return 0;
 
 public partial class Program;

@@ -22,7 +22,7 @@ public sealed class EmbeddedDefaultTests
             await using (var api = new EmbeddedApi(folder))
             {
                 using var client = api.CreateClient();
-                Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/health/ready")).StatusCode);
+                Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/readyz")).StatusCode);
                 await SignInAsync(client, folder);
                 var created = await client.PostAsJsonAsync("/api/experiments/search", new { name = "kept", spec = Specs.TinySearch() });
                 Assert.Equal(HttpStatusCode.Created, created.StatusCode);
@@ -58,11 +58,11 @@ public sealed class EmbeddedDefaultTests
         {
             await using var api = new EmbeddedApi(folder);
             using var client = api.CreateClient();
-            Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/health/ready")).StatusCode);
+            Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/readyz")).StatusCode);
 
-            using var evil = new HttpRequestMessage(HttpMethod.Get, "/health/live") { Headers = { Host = "evil.example" } };
+            using var evil = new HttpRequestMessage(HttpMethod.Get, "/healthz") { Headers = { Host = "evil.example" } };
             Assert.Equal(HttpStatusCode.BadRequest, (await client.SendAsync(evil)).StatusCode);
-            using var local = new HttpRequestMessage(HttpMethod.Get, "/health/live") { Headers = { Host = "127.0.0.1:5080" } };
+            using var local = new HttpRequestMessage(HttpMethod.Get, "/healthz") { Headers = { Host = "127.0.0.1:5080" } };
             Assert.Equal(HttpStatusCode.OK, (await client.SendAsync(local)).StatusCode);
 
             var cluster = Path.Combine(folder, "postgres");

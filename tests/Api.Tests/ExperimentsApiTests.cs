@@ -72,8 +72,8 @@ public sealed class ExperimentsApiTests(PostgresCluster cluster)
     {
         await using var api = new ApiFactory(await cluster.CreateDatabaseAsync(), embeddedRunner: false);
         using var client = api.CreateClient();
-        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/health/live")).StatusCode);
-        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/health/ready")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/healthz")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/readyz")).StatusCode);
     }
 }
 

@@ -2,8 +2,8 @@ namespace PcDarts.Api.Tests;
 
 internal static class Specs
 {
-    /// <summary>A search that takes seconds: synthetic data, 4 channels, 3 layers, 3 nodes.</summary>
-    public static object TinySearch(int epochs = 3, int? subset = 64, string dataset = "synthetic") => new
+    /// <summary>A search that takes seconds: synthetic data (unless told), 4 channels, 3 layers, 3 nodes, on the cpu queue (unless told).</summary>
+    public static object TinySearch(int epochs = 3, int? subset = 64, string dataset = "synthetic", string? queue = null) => new
     {
         dataset,
         epochs,
@@ -16,5 +16,6 @@ internal static class Specs
         subset,
         threads = 1,
         seed = 7,
+        queue,
     };
 }

@@ -1,3 +1,4 @@
+using PcDarts.Core.Deployment;
 using PcDarts.Persistence.Local;
 using PcDarts.SearchRunner.Runner;
 
@@ -21,7 +22,7 @@ internal static class EmbeddedDefault
         builder.Services.AddSingleton(postgres);
         builder.Services.AddHostedService<LocalPostgresService>();
         var connectionString = LocalPostgres.ConnectionStringFor(postgres);
-        builder.Configuration["ConnectionStrings:Postgres"] = connectionString;
+        builder.Configuration[SettingNames.ConnectionString] = connectionString;
         // A local instance answers only to local names: a web page whose name re-resolves to 127.0.0.1 (DNS rebinding)
         // gets 400, not the platform. Configured hosts other than appsettings.json's "*" are kept.
         if (builder.Configuration[AllowedHostsKey] is null or "*") builder.Configuration[AllowedHostsKey] = LocalHosts;
@@ -33,7 +34,10 @@ internal static class EmbeddedDefault
 
     /// <summary>The in-process runner: the same runner node as `pcdarts-runner run` (<see cref="RunnerNode.AddRunnerNode"/>).</summary>
     public static RunnerOptions EmbeddedRunnerOptions(PlatformOptions options, string connectionString) =>
-        new(options.EmbeddedRunnerQueues, $"embedded-{Environment.MachineName}", options.EmbeddedRunnerWorkers, connectionString);
+        new(options.EmbeddedRunnerQueues, $"embedded-{Environment.MachineName}", options.EmbeddedRunnerWorkers, connectionString)
+        {
+            DataRoot = options.DataRoot,
+        };
 
     public static void AddWelcomeSearch(this IServiceCollection services) => services.AddHostedService<WelcomeSearch>();
 

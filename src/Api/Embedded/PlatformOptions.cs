@@ -11,4 +11,8 @@ public sealed class PlatformOptions
     public int EmbeddedRunnerWorkers { get; set; } = 1;
     /// <summary>Queue the quick search when the embedded default starts on an empty database (default: on in the embedded default only).</summary>
     public bool? WelcomeSearch { get; set; }
+    /// <summary>Apply pending migrations at start (default). A deployment with a migrate job (compose, Kubernetes) turns it off.</summary>
+    public bool MigrateAtStart { get; set; } = true;
+    /// <summary>The embedded runner's data root (<see cref="Core.Deployment.SettingNames.DataRoot"/>).</summary>
+    public string? DataRoot { get; set; }
 }

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using PcDarts.Api.Auth;
+using PcDarts.Core.Deployment;
 using PcDarts.Api.Dashboard;
 using PcDarts.Api.Embedded;
 using PcDarts.Api.Experiments;
@@ -23,20 +24,21 @@ internal static class Extensions
     public static void AddApplicationServices(this IHostApplicationBuilder builder)
     {
         var services = builder.Services;
-        var options = builder.Configuration.GetSection("PcDarts").Get<PlatformOptions>() ?? new PlatformOptions();
-        services.AddOptions<PlatformOptions>().BindConfiguration("PcDarts");
+        var options = builder.Configuration.GetSection(SettingNames.Platform).Get<PlatformOptions>() ?? new PlatformOptions();
+        services.AddOptions<PlatformOptions>().BindConfiguration(SettingNames.Platform);
         services.AddSingleton(TimeProvider.System);
         services.AddOptions<RequestLimitsOptions>().BindConfiguration("PcDarts:Limits");
         services.AddSingleton<RequestLimits>();
 
-        var connectionString = builder.Configuration.GetConnectionString("Postgres");
+        var connectionString = builder.Configuration.GetConnectionString(SettingNames.ConnectionStringName);
         var embedded = string.IsNullOrWhiteSpace(connectionString);
         // First, so that its hosted service starts before and stops after everything that uses the database.
         if (embedded) connectionString = builder.AddLocalPostgres(options);
         var runner = (options.EmbeddedRunner ?? embedded) ? EmbeddedDefault.EmbeddedRunnerOptions(options, connectionString!) : null;
 
         services.AddPcDartsPersistence(connectionString!);
-        services.AddPlatformDatabase(connectionString!, runner);
+        // The embedded default's private cluster is the host's own: it always migrates it.
+        services.AddPlatformDatabase(connectionString!, runner, migrate: embedded || options.MigrateAtStart);
         services.AddSingleton<ExperimentSubmission>();
         services.AddStudies();
         services.AddSingleton<PcDarts.Api.Estimates.CostEstimator>();
@@ -69,10 +71,14 @@ internal static class Extensions
         app.MapScalarApiReference(o => o.WithTitle("PcDarts API"));
     }
 
+    /// <summary>
+    /// Liveness (the process answers) and readiness (the database answers and has every migration), anonymous, for
+    /// load balancers and orchestrators (docker/compose.yaml, docker/k8s).
+    /// </summary>
     public static void MapPlatformHealthChecks(this WebApplication app)
     {
-        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
-        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") }).AllowAnonymous();
+        app.MapHealthChecks(HealthPaths.Live, new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
+        app.MapHealthChecks(HealthPaths.Ready, new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") }).AllowAnonymous();
     }
 
     /// <summary>Hangfire's dashboard at /hangfire, for admins signed in to the dashboard.</summary>

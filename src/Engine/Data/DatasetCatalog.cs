@@ -29,6 +29,14 @@ public static class DatasetCatalog
         _ => throw new ArgumentException($"Unknown data set '{name}'; known: {string.Join(", ", DatasetNames.All)}.", nameof(name)),
     };
 
+    /// <summary>
+    /// A built-in data set's folder under a deployment's data root (one folder per name: /data/fashion-mnist,
+    /// /data/cifar10); null, meaning the standard place, when there is no root or the set has no files of its own here
+    /// (the generated set, or one the platform describes by its source).
+    /// </summary>
+    public static string? FolderUnder(string? dataRoot, string name) =>
+        string.IsNullOrEmpty(dataRoot) || name is not (DatasetNames.FashionMnist or DatasetNames.Cifar10) ? null : Path.Combine(dataRoot, name);
+
     /// <summary>IDX files named as MNIST and Fashion-MNIST ship them, in <paramref name="dir"/>; <paramref name="classes"/> is
     /// a registered set's class count (labels are checked against it), null for Fashion-MNIST's ten named classes.</summary>
     internal static ImageDataset LoadIdx(string name, string dir, DatasetSplit split, int? classes = null)

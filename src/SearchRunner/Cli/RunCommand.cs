@@ -1,6 +1,7 @@
 using System.CommandLine;
 using PcDarts.Cli.CommandLine;
 using PcDarts.SearchRunner.Runner;
+using PcDarts.Core.Deployment;
 using PcDarts.Core.Jobs;
 
 namespace PcDarts.SearchRunner.Cli;
@@ -18,7 +19,9 @@ internal static class RunCommand
         var metricsPort = CliOption.Int("--metrics-port", "serve the run meters for Prometheus at http://*:PORT/metrics (default: none)", "PORT");
         var command = new Command("run",
             "join the platform's queue as a worker node: needs ConnectionStrings__Postgres (the platform's database); " +
-            "runs queued experiments, one per worker, and heartbeats into the runners table")
+            "runs queued experiments, one per worker, and heartbeats into the runners table. In a container the flags can " +
+            "come from PcDarts__Runner__Queues, __Workers and __Name; PcDarts__DataRoot holds the data sets " +
+            "(DATAROOT/fashion-mnist, DATAROOT/cifar10) and PcDarts__Runner__LivenessFile is touched while the node runs")
         {
             queues, name, workers, invisibility, metricsPort,
         };
@@ -28,16 +31,26 @@ internal static class RunCommand
 
     private static int Run(string? queueList, string? name, int? workerCount, int? invisibilitySeconds, int? metricsPort)
     {
-        var connectionString = Environment.GetEnvironmentVariable("ConnectionStrings__Postgres");
+        var connectionString = Setting(SettingNames.ConnectionString);
         if (string.IsNullOrWhiteSpace(connectionString))
-            throw new CliUsageException("set ConnectionStrings__Postgres to the platform's PostgreSQL connection string");
+            throw new CliUsageException($"set {SettingNames.EnvironmentVariable(SettingNames.ConnectionString)} to the platform's PostgreSQL connection string");
+        queueList ??= Setting(SettingNames.RunnerQueues);
+        name ??= Setting(SettingNames.RunnerName);
+        if (workerCount is null && Setting(SettingNames.RunnerWorkers) is { } workersText)
+            workerCount = int.TryParse(workersText, out var parsed) ? parsed
+                : throw new CliUsageException($"{SettingNames.EnvironmentVariable(SettingNames.RunnerWorkers)}: expected a number, got '{workersText}'");
         var queues = (queueList ?? JobQueues.Cpu).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         if (queues.Length == 0 || queues.Any(q => !JobQueues.All.Contains(q)))
             throw new CliUsageException($"--queues: expected cpu, gpu or cpu,gpu, got '{queueList}'");
         var workers = workerCount ?? 1;
         if (workers is < 1 or > 64) throw new CliUsageException($"--workers: must be between 1 and 64, got {workers}");
         if (metricsPort is < 1 or > 65535) throw new CliUsageException($"--metrics-port: must be between 1 and 65535, got {metricsPort}");
-        var options = new RunnerOptions(queues, name ?? $"{Environment.MachineName}-{Environment.ProcessId}", workers, connectionString) { MetricsPort = metricsPort };
+        var options = new RunnerOptions(queues, name ?? $"{Environment.MachineName}-{Environment.ProcessId}", workers, connectionString)
+        {
+            DataRoot = Setting(SettingNames.DataRoot),
+            LivenessFile = Setting(SettingNames.RunnerLivenessFile),
+            MetricsPort = metricsPort,
+        };
         if (invisibilitySeconds is { } seconds)
             options = options with { InvisibilityTimeout = TimeSpan.FromSeconds(Math.Max(seconds, 5)) };
 
@@ -45,4 +58,8 @@ internal static class RunCommand
         RunnerHost.RunAsync(options, CancellationToken.None).GetAwaiter().GetResult();
         return 0;
     }
+
+    /// <summary>The node's settings come from its environment, as a container sets them; empty counts as unset.</summary>
+    private static string? Setting(string key) =>
+        Environment.GetEnvironmentVariable(SettingNames.EnvironmentVariable(key)) is { Length: > 0 } value ? value : null;
 }

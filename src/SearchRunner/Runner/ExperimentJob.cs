@@ -19,7 +19,7 @@ namespace PcDarts.SearchRunner.Runner;
 /// job's token for the run and by the host's stop for recording how it ended.
 /// </summary>
 public sealed partial class ExperimentJob(
-    ExperimentLifecycle lifecycle, IDbContextFactory<PcDartsDbContext> factory, RunnerIdentity identity, TimeProvider clock,
+    ExperimentLifecycle lifecycle, IDbContextFactory<PcDartsDbContext> factory, RunnerIdentity identity, RunnerOptions options, TimeProvider clock,
     IHostApplicationLifetime host, ILogger<ExperimentJob> logger) : IExperimentJob
 {
     public async Task RunAsync(Guid experimentId, CancellationToken cancellationToken)
@@ -45,7 +45,7 @@ public sealed partial class ExperimentJob(
             var dataset = await WaitOutAsync(c => ResolveDatasetAsync(attempt, c), "resolving its data set", experimentId, cancellationToken);
             // The engine is synchronous and CPU-bound: give it a thread of its own rather than a pool thread.
             var result = await Task.Factory.StartNew(
-                () => RunEngine(attempt, dataset, recorder, cancellationToken),
+                () => RunEngine(attempt, dataset, options.DataRoot, recorder, cancellationToken),
                 CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
             await recorder.FlushLogAsync(); // the run's lines before the line that ends it (during an outage they wait for the last flush)
             if (await WaitOutAsync(c => lifecycle.SucceedAsync(attempt, result, c), "recording success", experimentId, stopping))

@@ -37,7 +37,7 @@ public static class RunnerHost
                 });
         });
         builder.Services.AddPcDartsPersistence(options.ConnectionString);
-        builder.Services.AddPlatformDatabase(options.ConnectionString, options);
+        builder.Services.AddPlatformDatabase(options.ConnectionString, options, migrate: false);
         builder.Services.AddRunnerNode(options);
         using var host = builder.Build();
         await host.RunAsync(cancellationToken);

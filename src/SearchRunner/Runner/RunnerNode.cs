@@ -23,6 +23,8 @@ public static class RunnerNode
         services.AddSingleton(new RunnerIdentity(options.Name));
         services.AddSingleton(sp => new RunnerHeartbeat(options, DeviceReport.Detect(), sp.GetRequiredService<RunnerIdentity>(),
             sp.GetRequiredService<IDbContextFactory<PcDartsDbContext>>(), sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<SchemaGate>();
+        services.AddSingleton(new LivenessFile(options.LivenessFile));
         services.AddScoped<IExperimentJob, ExperimentJob>();
         // Registered before the server: it starts first (the row exists when a job starts) and stops last (the row
         // goes once the server has put its running jobs back on the queue).
@@ -44,16 +46,20 @@ public static class RunnerNode
     private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
 
     /// <summary>
-    /// Joins (retry policy, first heartbeat), keeps the heartbeat going, and leaves the runners table on a graceful stop.
+    /// Joins (schema check, retry policy, first heartbeat), keeps the heartbeat going, and leaves the runners table on a
+    /// graceful stop. Hangfire's server starts only once this has joined: a node on the wrong schema takes no job.
     /// A database outage is waited out: the heartbeat retries with backoff and logs once per outage, never ending the host.
     /// </summary>
-    private sealed class NodeLifetime(RunnerHeartbeat heartbeat, RunnerOptions options, TimeProvider clock, ILogger<NodeLifetime> logger) : BackgroundService
+    private sealed class NodeLifetime(RunnerHeartbeat heartbeat, SchemaGate schema, LivenessFile liveness, RunnerOptions options,
+        TimeProvider clock, IHostApplicationLifetime host, ILogger<NodeLifetime> logger) : BackgroundService
     {
         public override async Task StartAsync(CancellationToken cancellationToken)
         {
+            await DatabaseOutage.WaitOutAsync(ct => schema.WaitUntilCurrentAsync(liveness.Touch, ct), logger, $"Runner {options.Name}: checking the schema", clock, cancellationToken);
             // Hangfire's filters are process-wide and log through the running host's provider: set them once this host runs.
             JobRetryPolicy.Apply();
             await DatabaseOutage.WaitOutAsync(heartbeat.BeatAsync, logger, $"Runner {options.Name}: joining", clock, cancellationToken);
+            liveness.Touch();
             logger.LogInformation("Runner {Name} serving queues {Queues} with {Workers} worker(s) on {Device}",
                 options.Name, string.Join(",", options.Queues), options.Workers, heartbeat.Device.Description);
             await base.StartAsync(cancellationToken);
@@ -63,11 +69,18 @@ public static class RunnerNode
         {
             var outage = new OutageLog(logger, $"Runner {options.Name}: heartbeat", clock);
             var delay = options.HeartbeatInterval;
+            var nextSchemaCheck = clock.GetUtcNow() + options.SchemaCheckInterval;
             while (!stoppingToken.IsCancellationRequested)
             {
                 try
                 {
                     await Task.Delay(delay, clock, stoppingToken);
+                    liveness.Touch();
+                    if (clock.GetUtcNow() >= nextSchemaCheck)
+                    {
+                        if (await RefusesWorkAsync(stoppingToken)) return;
+                        nextSchemaCheck = clock.GetUtcNow() + options.SchemaCheckInterval;
+                    }
                     await heartbeat.BeatAsync(stoppingToken);
                     outage.Succeeded();
                     delay = options.HeartbeatInterval;
@@ -83,6 +96,16 @@ public static class RunnerNode
                     delay = options.HeartbeatInterval;
                 }
             }
+        }
+
+        /// <summary>A newer release migrated the database: stop taking work; the stop hands a running job back.</summary>
+        private async Task<bool> RefusesWorkAsync(CancellationToken stoppingToken)
+        {
+            var refusal = await schema.CheckStillCompatibleAsync(stoppingToken);
+            if (refusal is null) return false;
+            logger.LogError("{Refusal}; stopping", refusal);
+            host.StopApplication();
+            return true;
         }
 
         public override async Task StopAsync(CancellationToken cancellationToken)

@@ -22,4 +22,10 @@ public sealed record RunnerOptions(IReadOnlyList<string> Queues, string Name, in
     public TimeSpan ShutdownTimeout { get; init; } = TimeSpan.FromSeconds(30);
     /// <summary>Port of the runner's own Prometheus endpoint (<c>/metrics</c>, anonymous: it holds only this node's counters); null = none.</summary>
     public int? MetricsPort { get; init; }
+    /// <summary>How often a running node compares the database's migrations with its own (see <see cref="SchemaGate"/>).</summary>
+    public TimeSpan SchemaCheckInterval { get; init; } = TimeSpan.FromSeconds(30);
+    /// <summary>The built-in data sets' root for platform jobs (<see cref="Core.Deployment.SettingNames.DataRoot"/>).</summary>
+    public string? DataRoot { get; init; }
+    /// <summary>A file touched while the node runs (<see cref="Core.Deployment.SettingNames.RunnerLivenessFile"/>).</summary>
+    public string? LivenessFile { get; init; }
 }

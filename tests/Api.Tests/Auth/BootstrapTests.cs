@@ -29,7 +29,7 @@ public sealed class BootstrapTests(PostgresCluster cluster)
             client.UseToken(null);
 
             var file = Path.Combine(folder, AdminBootstrap.PasswordFileName);
-            Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/health/ready")).StatusCode);
+            Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/readyz")).StatusCode);
             Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(file));
             var password = (await File.ReadAllTextAsync(file)).Trim();
             var login = await client.PostAsJsonAsync("/api/auth/login", new { email = AdminBootstrap.EmbeddedAdminEmail, password });

@@ -23,7 +23,7 @@ public sealed class EndpointAccessTests(PostgresCluster cluster, ITestOutputHelp
     /// <summary>Reachable without credentials: the probes, the sign-in page and its assets, REST sign-in.</summary>
     private static readonly string[] Anonymous =
     [
-        "GET /health/live", "GET /health/ready", "GET /login", "POST /login", "POST /api/auth/login",
+        "GET /healthz", "GET /readyz", "GET /login", "POST /login", "POST /api/auth/login",
         // The API reference page's own script and icon (the page itself needs a user).
         "GET /scalar/scalar.js", "GET /scalar/scalar.aspnetcore.js", "GET /scalar/favicon.svg",
     ];

@@ -39,7 +39,7 @@ public sealed class OutageDrillTests(ITestOutputHelper output) : IAsyncLifetime
         await Task.Delay(Outage);
         _server = await LocalPostgres.StartAsync(_postgres);
         var ready = await WaitForReadyAsync(client);
-        output.WriteLine($"/health/ready answered 200 {ready.TotalSeconds:F1} s after PostgreSQL returned");
+        output.WriteLine($"/readyz answered 200 {ready.TotalSeconds:F1} s after PostgreSQL returned");
         Assert.True(ready < TimeSpan.FromSeconds(10), $"ready only after {ready}");
 
         var done = await Polling.WaitForStatusAsync(client, id, s => s is "succeeded" or "failed" or "cancelled", Long);
@@ -58,7 +58,7 @@ public sealed class OutageDrillTests(ITestOutputHelper output) : IAsyncLifetime
         var clock = Stopwatch.StartNew();
         while (clock.Elapsed < TimeSpan.FromSeconds(30))
         {
-            using var request = new HttpRequestMessage(HttpMethod.Get, "/health/ready");
+            using var request = new HttpRequestMessage(HttpMethod.Get, "/readyz");
             using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(5));
             try
             {
@@ -67,7 +67,7 @@ public sealed class OutageDrillTests(ITestOutputHelper output) : IAsyncLifetime
             catch (OperationCanceledException) { }
             await Task.Delay(100);
         }
-        throw new TimeoutException("/health/ready never answered 200");
+        throw new TimeoutException("/readyz never answered 200");
     }
 
     public async Task DisposeAsync()
