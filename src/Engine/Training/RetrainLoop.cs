@@ -51,7 +51,7 @@ internal sealed class RetrainLoop : EpochLoop
     protected override EpochResult RunEpoch(int epoch, IProgress<StepProgress>? progress, CancellationToken cancellationToken)
     {
         var epochIndex = epoch - 1;
-        var learningRate = LearningRateSchedule.At(_spec, epochIndex);
+        var learningRate = LearningRateSchedule.Retrain(_spec, epochIndex);
         SetLearningRate(_optimizer, learningRate);
         // Authors: drop_path_prob * epoch / epochs with a 0-based epoch, so the first epoch trains without drop-path.
         _network.DropPathProbability = _spec.DropPath * epochIndex / _spec.Epochs;
