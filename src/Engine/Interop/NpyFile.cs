@@ -44,7 +44,10 @@ public static partial class NpyFile
         return (values, shape);
     }
 
-    public static void WriteFloat32(string path, float[] values, long[] shape)
+    public static void WriteFloat32(string path, float[] values, long[] shape) => File.WriteAllBytes(path, Float32Bytes(values, shape));
+
+    /// <summary>A whole .npy file (version 1.0, little-endian float32, C order) in memory, for an atomic write.</summary>
+    public static byte[] Float32Bytes(float[] values, long[] shape)
     {
         if (values.LongLength != shape.Aggregate(1L, (a, b) => a * b))
             throw new ArgumentException($"{values.Length} values do not fill shape ({string.Join(", ", shape)})", nameof(values));
@@ -52,16 +55,13 @@ public static partial class NpyFile
         var dict = $"{{'descr': '{Float32}', 'fortran_order': False, 'shape': ({dims}), }}";
         // Magic (6) + version (2) + length (2) + header, padded with spaces to a multiple of 64 and ended by a newline.
         var padded = dict.PadRight((10 + dict.Length + 1 + 63) / 64 * 64 - 10 - 1) + "\n";
-        using var output = File.Create(path);
-        output.Write(Magic);
-        output.Write([1, 0]);
-        Span<byte> length = stackalloc byte[2];
-        BinaryPrimitives.WriteUInt16LittleEndian(length, (ushort)padded.Length);
-        output.Write(length);
-        output.Write(Encoding.Latin1.GetBytes(padded));
-        var data = new byte[values.Length * sizeof(float)];
-        Buffer.BlockCopy(values, 0, data, 0, data.Length);
-        output.Write(data);
+        var bytes = new byte[10 + padded.Length + values.Length * sizeof(float)];
+        Magic.CopyTo(bytes, 0);
+        bytes[6] = 1;
+        BinaryPrimitives.WriteUInt16LittleEndian(bytes.AsSpan(8), (ushort)padded.Length);
+        Encoding.Latin1.GetBytes(padded, bytes.AsSpan(10));
+        Buffer.BlockCopy(values, 0, bytes, 10 + padded.Length, values.Length * sizeof(float));
+        return bytes;
     }
 
     private static string Field(Regex pattern, string header, string path, string name)

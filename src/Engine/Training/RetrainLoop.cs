@@ -5,6 +5,7 @@ using PcDarts.Core.Metrics;
 using PcDarts.Core.Specs;
 using PcDarts.Engine.Data;
 using PcDarts.Engine.Evaluation;
+using PcDarts.Engine.Interop;
 using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
@@ -25,13 +26,14 @@ internal sealed class RetrainLoop : EpochLoop
     private readonly BatchAugmenter _augmenter;
     private Generator? _dropPathDraws;
 
-    public RetrainLoop(RetrainSpec spec, Genotype genotype, RetrainData data, Device device)
+    public RetrainLoop(RetrainSpec spec, Genotype genotype, RetrainData data, Device device, string? initialWeights = null)
         : base("retrain", JsonSerializer.Serialize(new { spec, genotype = genotype.ToDartsText() }, RunJson.Options), spec.Epochs, device)
     {
         _spec = spec;
         _data = data;
         _network = TorchRandom.Seeded(spec.Seed, () => EvalNetwork.Create(new EvalNetworkOptions(spec.Network, spec.Channels,
             spec.Layers, data.Train.Classes, data.Train.Channels, Auxiliary: spec.AuxiliaryWeight > 0), genotype, device));
+        if (initialWeights is not null) NetworkWeights.Load(_network, initialWeights);
         _weights = _network.parameters().ToArray();
         _optimizer = torch.optim.SGD(_weights, spec.LearningRate, spec.Momentum, weight_decay: spec.WeightDecay);
         _augmenter = new BatchAugmenter(data.Augment);

@@ -22,17 +22,19 @@ internal static class TrainCommand
         output.Required = true;
         var resume = CliOption.Flag("--resume", "continue the unfinished run in --out");
         var json = CliOption.Flag("--json", "one JSON object per line on stdout");
+        var initWeights = CliOption.Text("--init-weights", "start from these weights instead of a random initialisation: a `train` run's weights or a PyTorch state_dict of the authors' NetworkCIFAR/NetworkImageNet", "FILE");
         var command = new Command("train", "retrain a genotype from scratch as a full network, resumable (default: the paper's CIFAR-10 evaluation)")
         {
-            genotype, output, resume, json,
+            genotype, output, resume, json, initWeights,
         };
         spec.AddTo(command);
-        command.SetAction(r => Run(r, spec, GenotypeArgument.Resolve(r.GetValue(genotype)!), r.GetValue(output)!, r.GetValue(resume), r.GetValue(json)));
+        command.SetAction(r => Run(r, spec, GenotypeArgument.Resolve(r.GetValue(genotype)!), r.GetValue(output)!, r.GetValue(resume), r.GetValue(json), r.GetValue(initWeights)));
         return command;
     }
 
-    private static int Run(ParseResult parsed, SpecOptions<RetrainSpec> options, Genotype genotype, string folder, bool resume, bool json)
+    private static int Run(ParseResult parsed, SpecOptions<RetrainSpec> options, Genotype genotype, string folder, bool resume, bool json, string? initWeights)
     {
+        if (initWeights is not null && !File.Exists(initWeights)) throw new CliUsageException($"--init-weights: no file '{initWeights}'");
         var reporter = new RunReporter(json);
         var resuming = OutputFolder.Prepare(folder, resume, "summary.json");
 
@@ -50,7 +52,11 @@ internal static class TrainCommand
         RunOutcome outcome;
         try
         {
-            outcome = RetrainRun.Run(spec, genotype, new ReportingRunStore(store, reporter), reporter, CancellationToken.None);
+            outcome = RetrainRun.Run(spec, genotype, new ReportingRunStore(store, reporter), reporter, CancellationToken.None, initWeights);
+        }
+        catch (InvalidDataException e) when (initWeights is not null)
+        {
+            throw new CliUsageException($"--init-weights: {e.Message}");
         }
         catch (Core.Specs.SpecValidationException e)
         {
