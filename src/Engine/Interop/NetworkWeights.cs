@@ -1,4 +1,5 @@
 using System.Collections;
+using PcDarts.Core.Genotypes;
 using PcDarts.Engine.Evaluation;
 using TorchSharp;
 using TorchSharp.PyBridge;
@@ -20,6 +21,35 @@ public static class NetworkWeights
         var state = new Dictionary<string, Tensor>();
         foreach (var (ours, tensor) in network.state_dict()) state[keys[ours]] = tensor.detach().cpu();
         PyTorchPickler.PickleStateDict(output, state, leaveOpen: true);
+    }
+
+    /// <summary>The two formats by name, as the command line and the REST API spell them.</summary>
+    public const string PcDartsFormat = "pcdarts";
+    public const string PyTorchFormat = "pytorch";
+
+    public static IReadOnlyList<string> Formats { get; } = [PcDartsFormat, PyTorchFormat];
+
+    /// <summary>
+    /// Weights of either format → the bytes of a PyTorch state_dict, for the network their shapes describe with
+    /// <paramref name="genotype"/>'s cells (built on the CPU: a conversion, not a computation). The readers take files,
+    /// so the weights pass through a temporary one.
+    /// </summary>
+    public static byte[] ToPyTorch(byte[] weights, Genotype genotype)
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"pcdarts-weights-{Guid.NewGuid():N}");
+        try
+        {
+            File.WriteAllBytes(path, weights);
+            using var network = EvalNetwork.Create(WeightShapes.Describe(path), genotype, CPU);
+            Load(network, path);
+            using var buffer = new MemoryStream();
+            SavePyTorch(network, buffer);
+            return buffer.ToArray();
+        }
+        finally
+        {
+            File.Delete(path);
+        }
     }
 
     /// <summary>Loads weights of either format into <paramref name="network"/>; the file must fit it exactly.</summary>

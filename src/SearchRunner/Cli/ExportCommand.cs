@@ -8,13 +8,10 @@ namespace PcDarts.SearchRunner.Cli;
 /// <summary>`pcdarts-runner export`: an evaluation network's weights as a PyTorch state_dict under the authors' model.py names, or back.</summary>
 internal static class ExportCommand
 {
-    public const string PyTorch = "pytorch";
-    public const string PcDarts = "pcdarts";
-
     public static Command Create()
     {
         var network = new NetworkArguments();
-        var format = CliOption.OneOf("--format", "pytorch: a state_dict the authors' NetworkCIFAR/NetworkImageNet load strictly (default); pcdarts: this engine's own format", [PyTorch, PcDarts]);
+        var format = CliOption.OneOf("--format", "pytorch: a state_dict the authors' NetworkCIFAR/NetworkImageNet load strictly (default); pcdarts: this engine's own format", NetworkWeights.Formats);
         var output = CliOption.Text("--out", "the file to write", "FILE");
         output.Required = true;
         var command = new Command("export", "convert an evaluation network's weights to a PyTorch state_dict (the authors' key names) or back") { format, output };
@@ -23,7 +20,7 @@ internal static class ExportCommand
         {
             using var loaded = network.Load(r);
             using var buffer = new MemoryStream();
-            if ((r.GetValue(format) ?? PyTorch) == PyTorch) NetworkWeights.SavePyTorch(loaded, buffer);
+            if ((r.GetValue(format) ?? NetworkWeights.PyTorchFormat) == NetworkWeights.PyTorchFormat) NetworkWeights.SavePyTorch(loaded, buffer);
             else loaded.save(buffer);
             var path = r.GetValue(output)!;
             AtomicFile.WriteAllBytes(path, buffer.ToArray());

@@ -15,14 +15,10 @@ import torch
 import torch.nn as nn
 
 
-def conv_bn_chain(*layers):
-    return nn.Sequential(*layers)
-
-
 class ReluConvNorm(nn.Module):
     def __init__(self, c_in, c_out, kernel, stride, padding):
         super().__init__()
-        self.op = conv_bn_chain(nn.ReLU(), nn.Conv2d(c_in, c_out, kernel, stride, padding, bias=False), nn.BatchNorm2d(c_out))
+        self.op = nn.Sequential(nn.ReLU(), nn.Conv2d(c_in, c_out, kernel, stride, padding, bias=False), nn.BatchNorm2d(c_out))
 
     def forward(self, x):
         return self.op(x)
@@ -31,7 +27,7 @@ class ReluConvNorm(nn.Module):
 class Separable(nn.Module):
     def __init__(self, c, kernel, stride, padding):
         super().__init__()
-        self.op = conv_bn_chain(
+        self.op = nn.Sequential(
             nn.ReLU(), nn.Conv2d(c, c, kernel, stride, padding, groups=c, bias=False), nn.Conv2d(c, c, 1, bias=False), nn.BatchNorm2d(c),
             nn.ReLU(), nn.Conv2d(c, c, kernel, 1, padding, groups=c, bias=False), nn.Conv2d(c, c, 1, bias=False), nn.BatchNorm2d(c))
 
@@ -42,7 +38,7 @@ class Separable(nn.Module):
 class Dilated(nn.Module):
     def __init__(self, c, kernel, stride, padding):
         super().__init__()
-        self.op = conv_bn_chain(
+        self.op = nn.Sequential(
             nn.ReLU(), nn.Conv2d(c, c, kernel, stride, padding, dilation=2, groups=c, bias=False),
             nn.Conv2d(c, c, 1, bias=False), nn.BatchNorm2d(c))
 
