@@ -126,16 +126,16 @@ public static class ExperimentsApi
     public static async Task<Results<FileContentHttpResult, ProblemHttpResult, ValidationProblem>> GetWeights(
         Guid id, string? format, HttpContext http, PcDartsDbContext db, CancellationToken ct)
     {
-        format = (format ?? NetworkWeights.PcDartsFormat).ToLowerInvariant();
-        if (!NetworkWeights.Formats.Contains(format))
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["format"] = [$"must be {string.Join(" or ", NetworkWeights.Formats)}"] });
+        format = (format ?? WeightFormats.PcDarts).ToLowerInvariant();
+        if (!WeightFormats.All.Contains(format))
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["format"] = [$"must be {string.Join(" or ", WeightFormats.All)}"] });
         var weights = await (
             from a in db.Artifacts.AsNoTracking()
             where a.ExperimentId == id && a.Kind == ArtifactKinds.Weights
             join e in db.Experiments.AsNoTracking() on a.ExperimentId equals e.Id
             select new { a.Content, a.Sha256, e.Kind, e.Genotype }).SingleOrDefaultAsync(ct);
         if (weights is null) return TypedResults.Problem($"experiment {id} has no final weights (not found, or not finished)", title: "No weights", statusCode: StatusCodes.Status404NotFound);
-        if (format == NetworkWeights.PcDartsFormat)
+        if (format == WeightFormats.PcDarts)
         {
             http.Response.Headers["X-Content-SHA256"] = weights.Sha256;
             return TypedResults.File(weights.Content, "application/octet-stream", $"{id}.weights.bin");

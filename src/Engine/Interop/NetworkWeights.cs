@@ -23,12 +23,6 @@ public static class NetworkWeights
         PyTorchPickler.PickleStateDict(output, state, leaveOpen: true);
     }
 
-    /// <summary>The two formats by name, as the command line and the REST API spell them.</summary>
-    public const string PcDartsFormat = "pcdarts";
-    public const string PyTorchFormat = "pytorch";
-
-    public static IReadOnlyList<string> Formats { get; } = [PcDartsFormat, PyTorchFormat];
-
     /// <summary>
     /// Weights of either format → the bytes of a PyTorch state_dict, for the network their shapes describe with
     /// <paramref name="genotype"/>'s cells (built on the CPU: a conversion, not a computation). The readers take files,

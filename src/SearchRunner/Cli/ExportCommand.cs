@@ -1,5 +1,6 @@
 using System.CommandLine;
 using PcDarts.Cli.CommandLine;
+using PcDarts.Core.Contracts;
 using PcDarts.Core.Files;
 using PcDarts.Engine.Interop;
 
@@ -11,7 +12,7 @@ internal static class ExportCommand
     public static Command Create()
     {
         var network = new NetworkArguments();
-        var format = CliOption.OneOf("--format", "pytorch: a state_dict the authors' NetworkCIFAR/NetworkImageNet load strictly (default); pcdarts: this engine's own format", NetworkWeights.Formats);
+        var format = CliOption.OneOf("--format", "pytorch: a state_dict the authors' NetworkCIFAR/NetworkImageNet load strictly (default); pcdarts: this engine's own format", WeightFormats.All);
         var output = CliOption.Text("--out", "the file to write", "FILE");
         output.Required = true;
         var command = new Command("export", "convert an evaluation network's weights to a PyTorch state_dict (the authors' key names) or back") { format, output };
@@ -20,7 +21,7 @@ internal static class ExportCommand
         {
             using var loaded = network.Load(r);
             using var buffer = new MemoryStream();
-            if ((r.GetValue(format) ?? NetworkWeights.PyTorchFormat) == NetworkWeights.PyTorchFormat) NetworkWeights.SavePyTorch(loaded, buffer);
+            if ((r.GetValue(format) ?? WeightFormats.PyTorch) == WeightFormats.PyTorch) NetworkWeights.SavePyTorch(loaded, buffer);
             else loaded.save(buffer);
             var path = r.GetValue(output)!;
             AtomicFile.WriteAllBytes(path, buffer.ToArray());
