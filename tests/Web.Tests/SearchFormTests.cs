@@ -40,6 +40,18 @@ public sealed class SearchFormTests : BunitContext
         Assert.Single(cut.FindAll("input.changed"));
     }
 
+    [Fact]
+    public void The_imagenet_preset_fills_the_share_of_each_class_and_a_share_over_one_is_refused_beside_it()
+    {
+        Services.AddSingleton<IDashboardData>(new NoData());
+        var cut = Render<NewSearch>();
+        cut.Find("[data-preset=imagenet-paper]").Click();
+        Assert.Equal("0.125", cut.Find("#f-subsetFraction").GetAttribute("value"));
+
+        cut.Find("#f-subsetFraction").Change("1.5");
+        Assert.Contains("must be in (0, 1]", cut.Find("[data-field=subsetFraction] .field-error").TextContent);
+    }
+
     private sealed class NoData : IDashboardData
     {
         public Task<ExperimentPage> ListExperimentsAsync(ExperimentQuery query, CancellationToken ct = default) => Task.FromResult(new ExperimentPage([], 1, 20, 0));

@@ -33,7 +33,7 @@ internal sealed class RetrainLoop : EpochLoop
         _data = data;
         _network = TorchRandom.Seeded(spec.Seed, () => EvalNetwork.Create(new EvalNetworkOptions(spec.Network, spec.Channels,
             spec.Layers, data.Train.Classes, data.Train.Channels, Auxiliary: spec.AuxiliaryWeight > 0), genotype, device));
-        if (initialWeights is not null) NetworkWeights.Load(_network, initialWeights);
+        if (initialWeights is not null) LoadInitialWeights(initialWeights);
         _weights = _network.parameters().ToArray();
         _optimizer = torch.optim.SGD(_weights, spec.LearningRate, spec.Momentum, weight_decay: spec.WeightDecay);
         _augmenter = new BatchAugmenter(data.Augment);
@@ -91,6 +91,18 @@ internal sealed class RetrainLoop : EpochLoop
         var metrics = Measured(epoch, train, test, learningRate, clock.Elapsed, trainSeconds)
             with { DropPathProbability = _network.DropPathProbability };
         return new EpochResult(metrics, null);
+    }
+
+    private void LoadInitialWeights(string path)
+    {
+        try
+        {
+            NetworkWeights.Load(_network, path);
+        }
+        catch (InvalidDataException e)
+        {
+            throw new InitialWeightsException(e.Message, e);
+        }
     }
 
     private Tensor Loss(Tensor logits, Tensor labels) =>
