@@ -28,6 +28,8 @@ public static class ExperimentsApi
         api.MapGet("/{id:guid}/weights", GetWeights).WithName(nameof(GetWeights));
         api.MapPost("/{id:guid}/cancel", CancelExperiment).WithName(nameof(CancelExperiment));
         api.MapDelete("/{id:guid}", DeleteExperiment).WithName(nameof(DeleteExperiment));
+        api.MapExperimentLogsApi();
+        api.MapExperimentArchiveApi();
         return api;
     }
 
