@@ -1,6 +1,7 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 using PcDarts.Core.Genotypes;
+using PcDarts.Engine.Interop;
 using Xunit.Abstractions;
 
 namespace PcDarts.Api.Tests;
@@ -52,5 +53,37 @@ public sealed class SearchJobTests(PostgresCluster cluster, ITestOutputHelper ou
         Assert.Equal(id, retrain.GetProperty("derivedFromId").GetGuid());
         Assert.Equal(genotype, Genotype.Parse(await client.GetStringAsync($"/api/experiments/{retrainId}/genotype?format=darts")));
         Assert.Equal(1, retrain.GetProperty("epochsCompleted").GetInt32());
+
+        // The retrain's weights as a PyTorch state_dict under the authors' names hold the same numbers; a search has none.
+        var stored = await client.GetByteArrayAsync($"/api/experiments/{retrainId}/weights");
+        var pytorch = await client.GetByteArrayAsync($"/api/experiments/{retrainId}/weights?format=pytorch");
+        Assert.Equal("PK"u8.ToArray(), pytorch[..2]);
+        Assert.True(SameTensors(stored, pytorch, genotype));
+        var searchAsPyTorch = await client.GetAsync($"/api/experiments/{id}/weights?format=pytorch");
+        Assert.Equal(System.Net.HttpStatusCode.BadRequest, searchAsPyTorch.StatusCode);
+        Assert.Contains("\"format\"", await searchAsPyTorch.Content.ReadAsStringAsync());
+    }
+
+    /// <summary>Both files loaded into networks of the shape each describes: every parameter and buffer equal.</summary>
+    private static bool SameTensors(byte[] stored, byte[] pytorch, Genotype genotype)
+    {
+        var storedPath = Path.GetTempFileName();
+        var pytorchPath = Path.GetTempFileName();
+        try
+        {
+            File.WriteAllBytes(storedPath, stored);
+            File.WriteAllBytes(pytorchPath, pytorch);
+            using var ours = PcDarts.Engine.Evaluation.EvalNetwork.Create(WeightShapes.Describe(storedPath), genotype, TorchSharp.torch.CPU);
+            using var theirs = PcDarts.Engine.Evaluation.EvalNetwork.Create(WeightShapes.Describe(pytorchPath), genotype, TorchSharp.torch.CPU);
+            NetworkWeights.Load(ours, storedPath);
+            NetworkWeights.Load(theirs, pytorchPath);
+            var theirState = theirs.state_dict();
+            return ours.state_dict().All(entry => entry.Value.Equals(theirState[entry.Key]));
+        }
+        finally
+        {
+            File.Delete(storedPath);
+            File.Delete(pytorchPath);
+        }
     }
 }

@@ -5,6 +5,7 @@ using PcDarts.Core.Contracts;
 using PcDarts.Api.Experiments;
 using PcDarts.Api.Infrastructure;
 using PcDarts.Api.Queues;
+using PcDarts.Engine.Interop;
 using PcDarts.Persistence;
 using PcDarts.Persistence.Entities;
 using PcDarts.Persistence.Runs;
@@ -127,15 +128,35 @@ public static class ExperimentsApi
         return GenotypeResults.Render(PcDarts.Core.Genotypes.Genotype.Parse(experiment.Genotype), format, kind);
     }
 
-    public static async Task<Results<FileContentHttpResult, ProblemHttpResult>> GetWeights(Guid id, HttpContext http, PcDartsDbContext db, CancellationToken ct)
+    /// <summary>
+    /// The final weights: as stored (<paramref name="format"/> pcdarts, the default), or for a retrain as a PyTorch
+    /// state_dict under the authors' model.py names (pytorch), which their NetworkCIFAR / NetworkImageNet load strictly.
+    /// </summary>
+    public static async Task<Results<FileContentHttpResult, ProblemHttpResult, ValidationProblem>> GetWeights(
+        Guid id, string? format, HttpContext http, PcDartsDbContext db, CancellationToken ct)
     {
-        var weights = await db.Artifacts.AsNoTracking()
-            .Where(a => a.ExperimentId == id && a.Kind == ArtifactKinds.Weights)
-            .Select(a => new { a.Content, a.Sha256 })
-            .SingleOrDefaultAsync(ct);
+        format = (format ?? WeightFormats.PcDarts).ToLowerInvariant();
+        if (!WeightFormats.All.Contains(format))
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["format"] = [$"must be {string.Join(" or ", WeightFormats.All)}"] });
+        var weights = await (
+            from a in db.Artifacts.AsNoTracking()
+            where a.ExperimentId == id && a.Kind == ArtifactKinds.Weights
+            join e in db.Experiments.AsNoTracking() on a.ExperimentId equals e.Id
+            select new { a.Content, a.Sha256, e.Kind, e.Genotype }).SingleOrDefaultAsync(ct);
         if (weights is null) return TypedResults.Problem($"experiment {id} has no final weights (not found, or not finished)", title: "No weights", statusCode: StatusCodes.Status404NotFound);
-        http.Response.Headers["X-Content-SHA256"] = weights.Sha256;
-        return TypedResults.File(weights.Content, "application/octet-stream", $"{id}.weights.bin");
+        if (format == WeightFormats.PcDarts)
+        {
+            http.Response.Headers["X-Content-SHA256"] = weights.Sha256;
+            return TypedResults.File(weights.Content, "application/octet-stream", $"{id}.weights.bin");
+        }
+        if (weights.Kind != ExperimentKinds.Retrain || weights.Genotype is null)
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]>
+            {
+                ["format"] = ["pytorch is offered for a retrain's network (the authors' NetworkCIFAR / NetworkImageNet); a search's supernet has no such layout"],
+            });
+        var converted = NetworkWeights.ToPyTorch(weights.Content, PcDarts.Core.Genotypes.Genotype.Parse(weights.Genotype));
+        http.Response.Headers["X-Content-SHA256"] = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(converted));
+        return TypedResults.File(converted, "application/octet-stream", $"{id}.pt");
     }
 
     public static async Task<Results<Accepted<ExperimentDto>, NotFound, ProblemHttpResult>> CancelExperiment(

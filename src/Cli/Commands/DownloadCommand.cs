@@ -1,6 +1,7 @@
 using System.CommandLine;
 using PcDarts.Cli.CommandLine;
 using PcDarts.Cli.Remote;
+using PcDarts.Core.Contracts;
 using PcDarts.Core.Files;
 
 namespace PcDarts.Cli.Commands;
@@ -11,7 +12,7 @@ internal static class DownloadCommand
     private static readonly Dictionary<string, string[]> Formats = new()
     {
         ["genotype"] = ["darts", "json", "svg"],
-        ["weights"] = ["bin"],
+        ["weights"] = [.. WeightFormats.All],
         ["metrics"] = ["json", "csv"],
     };
 
@@ -19,9 +20,9 @@ internal static class DownloadCommand
     {
         var id = ServerOption.ExperimentId();
         var remote = new RemoteOptions();
-        var what = CliOption.OneOf("--what", "genotype, the final weights (TorchSharp format) or the metrics (one row per finished epoch)", [.. Formats.Keys]);
+        var what = CliOption.OneOf("--what", "genotype, the final weights or the metrics (one row per finished epoch)", [.. Formats.Keys]);
         what.Required = true;
-        var format = CliOption.Text("--format", "genotype: darts (default; drops into the authors' genotypes.py), json or svg; metrics: json (default) or csv", "F");
+        var format = CliOption.Text("--format", "genotype: darts (default; drops into the authors' genotypes.py), json or svg; weights: pcdarts (default, TorchSharp) or pytorch (a retrain's state_dict for the authors' model.py); metrics: json (default) or csv", "F");
         var output = CliOption.Text("--out", "where to write ('-' for stdout)", "FILE");
         output.Required = true;
         var command = new Command("download", "download an experiment's genotype, weights or metrics") { id, what, format, output };
@@ -42,7 +43,7 @@ internal static class DownloadCommand
         var bytes = what switch
         {
             "genotype" => Get(api, $"api/experiments/{id}/genotype?format={format}"),
-            "weights" => Get(api, $"api/experiments/{id}/weights"),
+            "weights" => Get(api, $"api/experiments/{id}/weights?format={format}"),
             _ => Get(api, $"api/experiments/{id}/metrics?format={format}"),
         };
         if (output == "-")

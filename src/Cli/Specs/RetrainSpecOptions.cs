@@ -24,7 +24,7 @@ public static class RetrainSpecOptions
         .Number("--weight-decay", "weightDecay", "weight decay", (s, v) => s with { WeightDecay = v })
         .Number("--grad-clip", "gradClip", "gradient-norm clip", (s, v) => s with { GradClip = v })
         .Text("--schedule", "schedule", "learning-rate schedule", (s, v) => s with { Schedule = v }, string.Join('|', LearningRateSchedules.All))
-        .Int("--lr-warmup-epochs", "lrWarmupEpochs", "epochs of linear learning-rate warm-up", (s, v) => s with { LrWarmupEpochs = v })
+        .Int("--lr-warmup-epochs", "lrWarmupEpochs", "epochs of learning-rate warm-up (batches over 256 only, as the authors)", (s, v) => s with { LrWarmupEpochs = v })
         .Int("--subset", "subset", "train on the first N training examples", (s, v) => s with { Subset = v })
         .Int("--input-size", "inputSize", "resize images to N×N", (s, v) => s with { InputSize = v })
         .Int("--seed", "seed", "random seed", (s, v) => s with { Seed = v })

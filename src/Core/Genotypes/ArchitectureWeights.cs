@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
 using PcDarts.Core.Search;
 
@@ -82,11 +83,28 @@ public sealed record ArchitectureWeights
 
     public string ToJson() => JsonSerializer.Serialize(this, JsonOptions);
 
-    /// <summary>Reads <see cref="ToJson"/>'s shape; throws <see cref="JsonException"/> naming the array that does not fit.</summary>
+    /// <summary>The authors' names (model_search.py's `alphas_normal`, …) beside ours: a file exported from their code reads as is.</summary>
+    private static readonly (string Authors, string Ours)[] AuthorsNames =
+        [("alphas_normal", "alphasNormal"), ("alphas_reduce", "alphasReduce"), ("betas_normal", "betasNormal"), ("betas_reduce", "betasReduce")];
+
+    /// <summary>
+    /// Reads <see cref="ToJson"/>'s shape, or the same arrays under the authors' snake_case names; throws
+    /// <see cref="JsonException"/> naming the array that does not fit.
+    /// </summary>
     public static ArchitectureWeights FromJson(string json)
     {
         try
         {
+            if (JsonNode.Parse(json) is JsonObject names)
+            {
+                foreach (var (authors, ours) in AuthorsNames)
+                {
+                    if (!names.Remove(authors, out var value)) continue;
+                    if (names.ContainsKey(ours)) throw new JsonException($"both {authors} and {ours} are given; keep one");
+                    names[ours] = value;
+                }
+                json = names.ToJsonString();
+            }
             return JsonSerializer.Deserialize<ArchitectureWeights>(json, JsonOptions) ?? throw new JsonException("architecture weights cannot be null");
         }
         catch (ArgumentException e)

@@ -5,6 +5,7 @@ using PcDarts.Core.Metrics;
 using PcDarts.Core.Specs;
 using PcDarts.Engine.Data;
 using PcDarts.Engine.Evaluation;
+using PcDarts.Engine.Interop;
 using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
@@ -25,13 +26,14 @@ internal sealed class RetrainLoop : EpochLoop
     private readonly BatchAugmenter _augmenter;
     private Generator? _dropPathDraws;
 
-    public RetrainLoop(RetrainSpec spec, Genotype genotype, RetrainData data, Device device)
+    public RetrainLoop(RetrainSpec spec, Genotype genotype, RetrainData data, Device device, string? initialWeights = null)
         : base("retrain", JsonSerializer.Serialize(new { spec, genotype = genotype.ToDartsText() }, RunJson.Options), spec.Epochs, device)
     {
         _spec = spec;
         _data = data;
         _network = TorchRandom.Seeded(spec.Seed, () => EvalNetwork.Create(new EvalNetworkOptions(spec.Network, spec.Channels,
             spec.Layers, data.Train.Classes, data.Train.Channels, Auxiliary: spec.AuxiliaryWeight > 0), genotype, device));
+        if (initialWeights is not null) LoadInitialWeights(initialWeights);
         _weights = _network.parameters().ToArray();
         _optimizer = torch.optim.SGD(_weights, spec.LearningRate, spec.Momentum, weight_decay: spec.WeightDecay);
         _augmenter = new BatchAugmenter(data.Augment);
@@ -51,7 +53,7 @@ internal sealed class RetrainLoop : EpochLoop
     protected override EpochResult RunEpoch(int epoch, IProgress<StepProgress>? progress, CancellationToken cancellationToken)
     {
         var epochIndex = epoch - 1;
-        var learningRate = LearningRateSchedule.At(_spec, epochIndex);
+        var learningRate = LearningRateSchedule.Retrain(_spec, epochIndex);
         SetLearningRate(_optimizer, learningRate);
         // Authors: drop_path_prob * epoch / epochs with a 0-based epoch, so the first epoch trains without drop-path.
         _network.DropPathProbability = _spec.DropPath * epochIndex / _spec.Epochs;
@@ -89,6 +91,18 @@ internal sealed class RetrainLoop : EpochLoop
         var metrics = Measured(epoch, train, test, learningRate, clock.Elapsed, trainSeconds)
             with { DropPathProbability = _network.DropPathProbability };
         return new EpochResult(metrics, null);
+    }
+
+    private void LoadInitialWeights(string path)
+    {
+        try
+        {
+            NetworkWeights.Load(_network, path);
+        }
+        catch (InvalidDataException e)
+        {
+            throw new InitialWeightsException(e.Message, e);
+        }
     }
 
     private Tensor Loss(Tensor logits, Tensor labels) =>

@@ -65,17 +65,15 @@ internal sealed class SearchLoop : EpochLoop
     protected override EpochResult RunEpoch(int epoch, IProgress<StepProgress>? progress, CancellationToken cancellationToken)
     {
         var epochIndex = epoch - 1;
-        var learningRate = CosineSchedule.At(epochIndex, _spec.Epochs, _spec.LearningRate, _spec.LearningRateMin);
+        var learningRate = LearningRateSchedule.Search(_spec, epochIndex);
         SetLearningRate(_weightOptimizer, learningRate);
         BeginEpoch();
         var updateArchitecture = epochIndex >= _spec.WarmupEpochs;
 
         var weightOrder = Permuted(_data.WeightIndices, EpochSeeds.For(_spec.Seed, epoch, EpochSeeds.WeightOrder), epoch);
-        var architectureOrder = Permuted(_data.ArchitectureIndices, EpochSeeds.For(_spec.Seed, epoch, EpochSeeds.ArchitectureOrder), epoch);
-        var steps = BatchCount(weightOrder.Length);
-        var architectureSteps = BatchCount(architectureOrder.Length);
+        var architectureBatches = new ArchitectureBatches(_data.ArchitectureIndices, _spec.BatchSize, _spec.Seed, epoch);
+        var steps = BatchLoader.BatchCount(weightOrder.Length, _spec.BatchSize);
         var weightAugmentSeed = EpochSeeds.For(_spec.Seed, epoch, EpochSeeds.WeightAugmentation);
-        var architectureAugmentSeed = EpochSeeds.For(_spec.Seed, epoch, EpochSeeds.ArchitectureAugmentation);
 
         var train = new RunningAverage();
         var clock = Stopwatch.StartNew();
@@ -88,8 +86,9 @@ internal sealed class SearchLoop : EpochLoop
             {
                 // Its own scope: the architecture batch is freed before the weight half-step starts.
                 using var architectureScope = NewDisposeScope();
-                var (architectureImages, architectureLabels) = BatchLoader.GetBatch(_data.Images, architectureOrder,
-                    _spec.BatchSize, step % architectureSteps, _augmenter, Device, train: true, architectureAugmentSeed);
+                var architectureIndices = architectureBatches.IndicesAt(step);
+                var (architectureImages, architectureLabels) = BatchLoader.GetBatch(_data.Images, architectureIndices,
+                    architectureIndices.Length, 0, _augmenter, Device, train: true, architectureBatches.AugmentSeedAt(step));
                 _steps.Architecture(architectureImages, architectureLabels);
             }
             var (images, labels) = BatchLoader.GetBatch(_data.Images, weightOrder, _spec.BatchSize, step,
@@ -107,8 +106,6 @@ internal sealed class SearchLoop : EpochLoop
             with { ValidTop5 = null, ArchitectureUpdated = updateArchitecture };
         return new EpochResult(metrics, Architecture());
     }
-
-    private int BatchCount(int examples) => BatchLoader.BatchCount(examples, _spec.BatchSize);
 
     private static int[] Permuted(int[] indices, long seed, int epoch) =>
         EpochOrder.Shuffle(indices, unchecked((int)seed), epoch);

@@ -10,7 +10,7 @@ internal static class DeriveCommand
 {
     public static Command Create()
     {
-        var arch = CliOption.Text("--arch", "raw (pre-softmax) alphasNormal, alphasReduce (edges × 8), betasNormal, betasReduce (edges)", "FILE.json");
+        var arch = CliOption.Text("--arch", "raw (pre-softmax) alphasNormal, alphasReduce (edges × 8), betasNormal, betasReduce (edges); the authors' alphas_normal, … names too", "FILE.json");
         arch.Required = true;
         var edgeNorm = CliOption.Switch("--edge-norm", "weigh the edges with β, as the search did (default on)");
         var json = CliOption.Flag("--json", "print the genotype as JSON instead of DARTS text");

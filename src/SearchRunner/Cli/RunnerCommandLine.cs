@@ -13,12 +13,14 @@ public static class RunnerCommandLine
     public const string Name = "pcdarts-runner";
 
     public static RootCommand Create() => new("pcdarts-runner — PC-DARTS on this machine: join the platform's queue as a worker node, " +
-        "or search, train, derive, inspect, sample and benchmark locally. Exit codes: 0 done, 2 usage error (the option is named).")
+        "or search, train, derive, export, predict, inspect, sample and benchmark locally. Exit codes: 0 done, 2 usage error (the option is named).")
     {
         RunCommand.Create(),
         SearchCommand.Create(),
         TrainCommand.Create(),
         DeriveCommand.Create(),
+        ExportCommand.Create(),
+        PredictCommand.Create(),
         InspectCommand.Create(),
         SampleCommand.Create(),
         BenchCommand.Create(),

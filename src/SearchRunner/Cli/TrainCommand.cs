@@ -22,19 +22,22 @@ internal static class TrainCommand
         output.Required = true;
         var resume = CliOption.Flag("--resume", "continue the unfinished run in --out");
         var json = CliOption.Flag("--json", "one JSON object per line on stdout");
+        var initWeights = CliOption.Text("--init-weights", "start from these weights instead of a random initialisation: a `train` run's weights or a PyTorch state_dict of the authors' NetworkCIFAR/NetworkImageNet", "FILE");
         var format = LocalDataSource.CreateOption();
         var command = new Command("train", "retrain a genotype from scratch as a full network, resumable (default: the paper's CIFAR-10 evaluation)")
         {
-            genotype, output, resume, json, format,
+            genotype, output, resume, json, format, initWeights,
         };
         spec.AddTo(command);
-        command.SetAction(r => Run(r, spec, GenotypeArgument.Resolve(r.GetValue(genotype)!), r.GetValue(output)!, r.GetValue(resume), r.GetValue(json), format));
+        command.SetAction(r => Run(r, spec, GenotypeArgument.Resolve(r.GetValue(genotype)!), r.GetValue(output)!, r.GetValue(resume), r.GetValue(json), format,
+            r.GetValue(initWeights)));
         return command;
     }
 
     private static int Run(ParseResult parsed, SpecOptions<RetrainSpec> options, Genotype genotype, string folder, bool resume, bool json,
-        Option<string?> format)
+        Option<string?> format, string? initWeights)
     {
+        if (initWeights is not null && !File.Exists(initWeights)) throw new CliUsageException($"--init-weights: no file '{initWeights}'");
         var reporter = new RunReporter(json);
         var resuming = OutputFolder.Prepare(folder, resume, "summary.json");
 
@@ -54,7 +57,11 @@ internal static class TrainCommand
         RunOutcome outcome;
         try
         {
-            outcome = RetrainRun.Run(spec, genotype, new ReportingRunStore(store, reporter), reporter, CancellationToken.None, source);
+            outcome = RetrainRun.Run(spec, genotype, new ReportingRunStore(store, reporter), reporter, CancellationToken.None, source, initWeights);
+        }
+        catch (InitialWeightsException e)
+        {
+            throw new CliUsageException($"--init-weights: {e.Message}");
         }
         catch (Core.Specs.SpecValidationException e)
         {

@@ -41,6 +41,16 @@ public sealed class RemoteCliTests(PostgresCluster cluster)
         Assert.True(metrics.ExitCode == 0, metrics.ToString());
         Assert.Equal(4, File.ReadAllLines(csvFile).Length);
 
+        // A search's supernet has weights in the engine's format only; asking for PyTorch's is refused, naming the field.
+        var weightsFile = Path.Combine(folder.Path, "weights.bin");
+        var weights = await CliProcess.RunAsync(Limit, "download", id.ToString(), "--server", api.Server, "--what", "weights", "--out", weightsFile);
+        var pytorch = await CliProcess.RunAsync(Limit, "download", id.ToString(), "--server", api.Server, "--what", "weights", "--format", "pytorch", "--out", weightsFile + ".pt");
+        Assert.True(weights.ExitCode == 0, weights.ToString());
+        Assert.True(new FileInfo(weightsFile).Length > 1000);
+        Assert.True(pytorch.ExitCode == 2, pytorch.ToString());
+        Assert.Contains("format", pytorch.Stderr);
+        Assert.False(File.Exists(weightsFile + ".pt"));
+
         var list = await CliProcess.RunAsync(Limit, "list", "--server", api.Server, "--status", "succeeded", "--json");
         Assert.True(list.ExitCode == 0, list.ToString());
         Assert.Contains(list.Stdout, l => JsonDocument.Parse(l).RootElement.GetProperty("id").GetGuid() == id);

@@ -95,4 +95,16 @@ public class ArchitectureWeightsTests
 
         Assert.Contains("alphasReduce has 13 edges", e.Message);
     }
+
+    [Fact]
+    public void Json_with_the_authors_snake_case_names_reads_as_ours_and_both_at_once_is_refused()
+    {
+        var weights = new ArchitectureWeights(Alphas(14, 0.5f), Alphas(14), Enumerable.Range(0, 14).Select(i => i / 7f).ToArray(), new float[14]);
+        var authors = weights.ToJson().Replace("alphasNormal", "alphas_normal").Replace("alphasReduce", "alphas_reduce")
+            .Replace("betasNormal", "betas_normal").Replace("betasReduce", "betas_reduce");
+
+        Assert.Equal(weights, ArchitectureWeights.FromJson(authors));
+        var both = authors.Replace("{\"alphas_normal\"", "{\"alphasNormal\":[],\"alphas_normal\"");
+        Assert.Contains("both alphas_normal and alphasNormal", Assert.Throws<JsonException>(() => ArchitectureWeights.FromJson(both)).Message);
+    }
 }

@@ -91,7 +91,7 @@ public class SearchCommandTests
     }
 
     [Fact]
-    public void Derive_prints_the_genotype_of_raw_architecture_weights()
+    public void Derive_prints_the_genotype_of_raw_architecture_weights_named_ours_or_the_authors_way()
     {
         using var folder = new TempDirectory();
         var alphas = Enumerable.Range(0, 14).Select(edge =>
@@ -111,6 +111,14 @@ public class SearchCommandTests
         var genotype = Genotype.Parse(result.Stdout);
         Assert.Equal(GenotypeDerivation.Derive(weights, edgeNormalization: true), genotype);
         Assert.DoesNotContain(genotype.Normal, e => e.Op == "none");
+
+        // The same α/β under the names the authors' code gives them.
+        var authorsPath = Path.Combine(folder.Path, "authors.json");
+        File.WriteAllText(authorsPath, weights.ToJson().Replace("alphasNormal", "alphas_normal").Replace("alphasReduce", "alphas_reduce")
+            .Replace("betasNormal", "betas_normal").Replace("betasReduce", "betas_reduce"));
+        var authors = PcDartsProcess.Run("derive", "--arch", authorsPath);
+        Assert.True(authors.ExitCode == 0, authors.Stderr);
+        Assert.Equal(genotype, Genotype.Parse(authors.Stdout));
 
         var missing = PcDartsProcess.Run("derive", "--arch", Path.Combine(folder.Path, "nope.json"));
         Assert.Equal(2, missing.ExitCode);
