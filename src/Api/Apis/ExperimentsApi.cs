@@ -43,36 +43,22 @@ public static class ExperimentsApi
             ? TypedResults.Created($"/api/experiments/{experiment.Id}", experiment)
             : TypedResults.ValidationProblem(submission.Errors!);
 
+    /// <summary>Sorted, filtered and paged: see <see cref="ExperimentListQuery"/>; an unknown sort key or filter bound is a 400 naming it.</summary>
     public static async Task<Results<Ok<ExperimentPage>, ValidationProblem>> ListExperiments(
-        RequestLimits limits, PcDartsDbContext db, string? status, string? kind, string? tag, string? text, int? page, int? pageSize, CancellationToken ct,
-        string? createdBy = null)
+        [AsParameters] ExperimentListQuery query, RequestLimits limits, PcDartsDbContext db, CancellationToken ct)
     {
         var validation = new Validation();
-        limits.CheckListQuery(validation, status, kind, tag, text, page, pageSize);
+        limits.CheckListQuery(validation, query);
         if (!validation.IsValid) return TypedResults.ValidationProblem(validation.ToDictionary());
-        var size = pageSize ?? 20;
-        var number = page ?? 1;
-        var query = db.Experiments.AsNoTracking();
-        if (!string.IsNullOrEmpty(status)) query = query.Where(e => e.Status == status);
-        if (!string.IsNullOrEmpty(kind)) query = query.Where(e => e.Kind == kind);
-        if (!string.IsNullOrEmpty(tag)) query = query.Where(e => e.Tags.Contains(tag));
-        if (!string.IsNullOrEmpty(createdBy)) query = query.Where(e => e.CreatedBy == createdBy);
-        if (!string.IsNullOrEmpty(text)) query = query.Where(e => EF.Functions.ILike(e.Name, $"%{text}%"));
-        var total = await query.CountAsync(ct);
-        var rows = await query
-            .OrderByDescending(e => e.CreatedAt).ThenByDescending(e => e.Id)
-            .Skip((number - 1) * size).Take(size)
-            .Select(e => new { Experiment = e, Epochs = e.Epochs.Count, Best = e.Epochs.Max(r => r.Metrics.ValidTop1) })
-            .ToListAsync(ct);
-        return TypedResults.Ok(new ExperimentPage(rows.Select(r => r.Experiment.ToSummary(r.Epochs, r.Best)).ToList(), number, size, total));
+        return TypedResults.Ok(await ExperimentListing.PageAsync(db, query, ct));
     }
 
     public static async Task<Results<Ok<ExperimentDto>, NotFound>> GetExperiment(Guid id, PcDartsDbContext db, CancellationToken ct)
     {
         var row = await db.Experiments.AsNoTracking().Where(e => e.Id == id)
-            .Select(e => new { Experiment = e, e.Attempts, Epochs = e.Epochs.Count, Best = e.Epochs.Max(r => r.Metrics.ValidTop1) })
+            .Select(e => new { Experiment = e, e.Attempts })
             .SingleOrDefaultAsync(ct);
-        return row is null ? TypedResults.NotFound() : TypedResults.Ok(row.Experiment.ToDto(row.Epochs, row.Best, row.Attempts));
+        return row is null ? TypedResults.NotFound() : TypedResults.Ok(row.Experiment.ToDto(row.Attempts));
     }
 
     /// <summary>Epochs after <paramref name="afterEpoch"/> (all by default); <paramref name="format"/> json (default) or csv.</summary>
@@ -138,7 +124,7 @@ public static class ExperimentsApi
             return TypedResults.Problem($"experiment {id} is {experiment.Status}", title: "Already finished", statusCode: StatusCodes.Status409Conflict);
         // Deleting a processing job fires its CancellationToken on the runner within CancellationCheckInterval.
         if (experiment.HangfireJobId is not null) jobs.Delete(experiment.HangfireJobId);
-        return TypedResults.Accepted($"/api/experiments/{id}", experiment.ToDto(0, null, []));
+        return TypedResults.Accepted($"/api/experiments/{id}", experiment.ToDto([]));
     }
 
     public static async Task<Results<NoContent, NotFound, ProblemHttpResult>> DeleteExperiment(

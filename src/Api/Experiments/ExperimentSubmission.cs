@@ -83,6 +83,6 @@ public sealed class ExperimentSubmission(
         db.Experiments.Add(experiment);
         await db.SaveChangesAsync(ct);
         await dispatcher.DispatchAsync(experiment, ct);
-        return experiment.ToDto(0, null, []);
+        return experiment.ToDto([]);
     }
 }

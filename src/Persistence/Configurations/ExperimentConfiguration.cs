@@ -22,6 +22,9 @@ internal sealed class ExperimentConfiguration : IEntityTypeConfiguration<Experim
         b.HasIndex(e => e.CreatedBy);
         b.HasIndex(e => e.Status);
         b.HasIndex(e => e.Tags).HasMethod("gin");
+        b.HasIndex(e => e.SearchTop1);
+        b.HasIndex(e => e.RetrainTop1);
+        b.HasIndex(e => e.Parameters);
         b.HasOne(e => e.DerivedFrom).WithMany().HasForeignKey(e => e.DerivedFromId).OnDelete(DeleteBehavior.SetNull);
         b.HasMany(e => e.Attempts).WithOne().HasForeignKey(a => a.ExperimentId).OnDelete(DeleteBehavior.Cascade);
         b.HasMany(e => e.Epochs).WithOne().HasForeignKey(r => r.ExperimentId).OnDelete(DeleteBehavior.Cascade);
