@@ -21,6 +21,9 @@ public sealed class ClientCommandLineTests
     [InlineData(new[] { "submit", "search", "--bogus", "1" }, "--bogus")]
     [InlineData(new[] { "submit", "search", "--epochs", "many" }, "--epochs")]
     [InlineData(new[] { "list", "--status", "finished" }, "--status")]
+    [InlineData(new[] { "list", "--sort", "accuracy" }, "--sort")]
+    [InlineData(new[] { "list", "--limit", "0" }, "--limit")]
+    [InlineData(new[] { "list", "--kind", "study" }, "--kind")]
     [InlineData(new[] { "wait", "42" }, "42")]
     [InlineData(new[] { "download", "3f2504e0-4f89-11d3-9a0c-0305e82c3301", "--what", "genotype" }, "--out")]
     public void A_wrong_option_exits_2_with_one_line_naming_it(string[] args, string named)
