@@ -24,6 +24,7 @@ app.MapExperimentsApi().RequireOwnerToChange();
 app.MapGenotypesApi().RequireMemberToChange();
 app.MapCompareApi().RequireMemberToChange();
 app.MapRunnersApi().RequireMemberToChange();
+app.MapArchitecturesApi().RequireMemberToChange();
 app.MapExperimentHub();
 app.MapDashboard();
 

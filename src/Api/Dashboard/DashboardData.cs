@@ -28,7 +28,7 @@ internal sealed class DashboardData(
         var query = new ExperimentListQuery
         {
             Status = Empty(q.Status), Kind = Empty(q.Kind), Tag = Empty(q.Tag), Text = Empty(q.Text), Dataset = Empty(q.Dataset),
-            Creator = Empty(q.Creator), Sort = Empty(q.Sort), Page = q.Page, PageSize = q.PageSize,
+            Creator = Empty(q.Creator), DerivedFrom = q.DerivedFrom, Sort = Empty(q.Sort), Page = q.Page, PageSize = q.PageSize,
         };
         return (await ExperimentsApi.ListExperiments(query, limits, db, ct)).Result switch
         {

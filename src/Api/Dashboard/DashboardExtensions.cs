@@ -16,6 +16,7 @@ internal static class DashboardExtensions
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddScoped<IDashboardData, DashboardData>();
         services.AddScoped<IAccountsData, AccountsData>();
+        services.AddScoped<ILeaderboardData, LeaderboardData>();
     }
 
     public static void MapDashboard(this WebApplication app)
