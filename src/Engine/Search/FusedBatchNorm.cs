@@ -17,11 +17,14 @@ internal sealed class FusedBatchNorm(BatchNorm2d[] edgeNorms)
     private Tensor? mean;
     private Tensor? variance;
 
-    public Tensor Apply(Tensor x, bool training)
+    /// <param name="scale">Per channel, a factor the normalized value is multiplied by, or null for none. The
+    /// architecture weight of each edge's op goes here: w·BN(z) is BN(z) with γ = w, whose backward recomputes the
+    /// normalized values from the input BN keeps anyway, where a product after the BN would keep its output as well.</param>
+    public Tensor Apply(Tensor x, bool training, Tensor? scale = null)
     {
         BindRunningStatistics();
         var norm = edgeNorms[0];
-        return nn.functional.batch_norm(x, mean, variance, null, null, training, norm.momentum ?? 0.1, norm.eps);
+        return nn.functional.batch_norm(x, mean, variance, scale, null, training, norm.momentum ?? 0.1, norm.eps);
     }
 
     /// <summary>

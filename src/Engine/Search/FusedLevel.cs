@@ -58,24 +58,31 @@ internal sealed class FusedLevel
         var targets = level.Targets;
 
         Tensor? sum = null;
-        void Add(Tensor y, string primitive, bool shared)
+        // The ops without weights of their own, shared by every target: weighted after the fact, broadcast over targets.
+        // The first term is a shared one, so the broadcast makes the sum full size from the start.
+        void AddShared(Tensor y, string primitive)
         {
+            var edgewise = y.reshape(y.shape[0], 1, level.InputsPerTarget, opChannels, y.shape[2], y.shape[3]);
             var w = weights.Operations[SearchSpace.IndexOf(primitive)];
-            var edgewise = y.reshape(y.shape[0], shared ? 1 : targets, level.InputsPerTarget, opChannels, y.shape[2], y.shape[3]);
             // In place after the first term, as in MixedOp: mul and addcmul keep their inputs, never their output.
-            // The first term is a shared one, so the broadcast makes the sum full size from the start.
             sum = sum is null ? edgewise.mul(w) : sum.addcmul_(edgewise, w, One);
         }
+        // The conv ops end in a non-affine BN, which takes each edge's weight as its scale: nothing extra is kept.
+        void AddScaled(Func<Tensor, Tensor> op, string primitive)
+        {
+            var y = op(ChannelScale(weights.Operations[SearchSpace.IndexOf(primitive)]));
+            sum!.add_(y.view(y.shape[0], targets, level.InputsPerTarget, opChannels, y.shape[2], y.shape[3]));
+        }
         // `none` is skipped as in MixedOp: its output is zero.
-        Add(maxPoolNorm.ApplyShared(nn.functional.max_pool2d(distinct, 3, stride, 1), targets, training), SearchSpace.MaxPool3x3, shared: true);
-        Add(avgPoolNorm.ApplyShared(nn.functional.avg_pool2d(distinct, 3, stride, 1, ceil_mode: false, count_include_pad: false), targets, training),
-            SearchSpace.AvgPool3x3, shared: true);
-        if (reduce is null) Add(distinct, SearchSpace.SkipConnect, shared: true);
-        else Add(reduce.Forward(rectified, training), SearchSpace.SkipConnect, shared: false);
-        Add(sep3.Forward(rectified, training), SearchSpace.SepConv3x3, shared: false);
-        Add(sep5.Forward(rectified, training), SearchSpace.SepConv5x5, shared: false);
-        Add(dil3.Forward(rectified, training), SearchSpace.DilConv3x3, shared: false);
-        Add(dil5.Forward(rectified, training), SearchSpace.DilConv5x5, shared: false);
+        AddShared(maxPoolNorm.ApplyShared(nn.functional.max_pool2d(distinct, 3, stride, 1), targets, training), SearchSpace.MaxPool3x3);
+        AddShared(avgPoolNorm.ApplyShared(nn.functional.avg_pool2d(distinct, 3, stride, 1, ceil_mode: false, count_include_pad: false), targets, training),
+            SearchSpace.AvgPool3x3);
+        if (reduce is null) AddShared(distinct, SearchSpace.SkipConnect);
+        else AddScaled(scale => reduce.Forward(rectified, training, scale), SearchSpace.SkipConnect);
+        AddScaled(scale => sep3.Forward(rectified, training, scale), SearchSpace.SepConv3x3);
+        AddScaled(scale => sep5.Forward(rectified, training, scale), SearchSpace.SepConv5x5);
+        AddScaled(scale => dil3.Forward(rectified, training, scale), SearchSpace.DilConv3x3);
+        AddScaled(scale => dil5.Forward(rectified, training, scale), SearchSpace.DilConv5x5);
 
         var (batch, height, width) = (sum!.shape[0], sum.shape[4], sum.shape[5]);
         // Each target's edges are summed per part before the parts are joined: the join copies half as much on level 0.
@@ -104,6 +111,10 @@ internal sealed class FusedLevel
             : weights.Bypass.reshape(level.Targets, inputs).matmul(bypass);
         return summed.view(batch, level.Targets, rest, height, width);
     }
+
+    /// <summary>An op's weight on each edge of the level (1×Targets×Inputs×1×1×1), repeated over the edge's C/K channels.</summary>
+    private Tensor ChannelScale(Tensor edgeWeights) =>
+        edgeWeights.reshape(level.EdgeCount, 1).expand(level.EdgeCount, opChannels).reshape(level.EdgeCount * opChannels);
 
     private static BatchNorm2d PoolNorm(nn.Module pool) => pool.children().OfType<BatchNorm2d>().Single();
 }

@@ -14,11 +14,12 @@ internal sealed class FusedSepConv(SepConv[] edges)
     private readonly FusedConv pointwise2 = new(edges.Select(e => e.Layers.Pointwise2).ToArray(), depthwise: false);
     private readonly FusedBatchNorm norm2 = new(edges.Select(e => e.Layers.Norm2).ToArray());
 
-    public Tensor Forward(Tensor rectified, bool training)
+    /// <param name="scale">Per output channel, the edge's architecture weight for this op (see <see cref="FusedBatchNorm.Apply"/>).</param>
+    public Tensor Forward(Tensor rectified, bool training, Tensor scale)
     {
         using var scope = torch.NewDisposeScope();
         var y = norm1.Apply(pointwise1.Apply(depthwise1.Apply(rectified)), training);
-        return norm2.Apply(pointwise2.Apply(depthwise2.Apply(nn.functional.relu(y, inplace: true))), training).MoveToOuterDisposeScope();
+        return norm2.Apply(pointwise2.Apply(depthwise2.Apply(nn.functional.relu(y, inplace: true))), training, scale).MoveToOuterDisposeScope();
     }
 }
 
@@ -29,10 +30,11 @@ internal sealed class FusedDilConv(DilConv[] edges)
     private readonly FusedConv pointwise = new(edges.Select(e => e.Layers.Pointwise).ToArray(), depthwise: false);
     private readonly FusedBatchNorm norm = new(edges.Select(e => e.Layers.Norm).ToArray());
 
-    public Tensor Forward(Tensor rectified, bool training)
+    /// <param name="scale">Per output channel, the edge's architecture weight for this op (see <see cref="FusedBatchNorm.Apply"/>).</param>
+    public Tensor Forward(Tensor rectified, bool training, Tensor scale)
     {
         using var scope = torch.NewDisposeScope();
-        return norm.Apply(pointwise.Apply(depthwise.Apply(rectified)), training).MoveToOuterDisposeScope();
+        return norm.Apply(pointwise.Apply(depthwise.Apply(rectified)), training, scale).MoveToOuterDisposeScope();
     }
 }
 
@@ -43,7 +45,8 @@ internal sealed class FusedReduce(FactorizedReduce[] edges)
     private readonly FusedConv conv2 = new(edges.Select(e => e.Layers.Conv2).ToArray(), depthwise: false);
     private readonly FusedBatchNorm norm = new(edges.Select(e => e.Layers.Norm).ToArray());
 
-    public Tensor Forward(Tensor rectified, bool training)
+    /// <param name="scale">Per output channel, the edge's architecture weight for this op (see <see cref="FusedBatchNorm.Apply"/>).</param>
+    public Tensor Forward(Tensor rectified, bool training, Tensor scale)
     {
         using var scope = torch.NewDisposeScope();
         var shifted = rectified.narrow(2, 1, rectified.shape[2] - 1).narrow(3, 1, rectified.shape[3] - 1);
@@ -52,6 +55,6 @@ internal sealed class FusedReduce(FactorizedReduce[] edges)
         // Per edge, its conv1 half then its conv2 half, as FactorizedReduce concatenates them.
         long batch = first.shape[0], height = first.shape[2], width = first.shape[3], half = first.shape[1] / edges.Length;
         var joined = torch.cat([first.view(batch, edges.Length, half, height, width), second.view(batch, edges.Length, half, height, width)], 2);
-        return norm.Apply(joined.view(batch, -1, height, width), training).MoveToOuterDisposeScope();
+        return norm.Apply(joined.view(batch, -1, height, width), training, scale).MoveToOuterDisposeScope();
     }
 }
