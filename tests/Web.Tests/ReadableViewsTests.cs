@@ -94,7 +94,7 @@ public sealed class ReadableViewsTests : BunitContext
     {
         AddAuthorization().SetAuthorized("someone@example.com").SetRoles(PlatformRoles.Viewer);
         var experiment = Experiment(status);
-        Services.AddSingleton<IDashboardData>(new OneExperiment(experiment));
+        Services.AddSingleton<IDashboardData>(new ReadOnlyDashboardData(experiment));
 
         var cut = Render<ExperimentView>(p => p.Add(v => v.Id, experiment.Id));
 
@@ -111,18 +111,4 @@ public sealed class ReadableViewsTests : BunitContext
     /// <summary>Relative luminance-ish brightness of a #rrggbb colour, 0 (black) to 1 (white).</summary>
     private static double Brightness(string hex) =>
         (Convert.ToInt32(hex[1..3], 16) + Convert.ToInt32(hex[3..5], 16) + Convert.ToInt32(hex[5..7], 16)) / (3 * 255.0);
-
-    private sealed class OneExperiment(ExperimentDto experiment) : IDashboardData
-    {
-        public Task<ExperimentPage> ListExperimentsAsync(ExperimentQuery query, CancellationToken ct = default) => Task.FromResult(new ExperimentPage([], 1, 20, 0));
-        public Task<ExperimentDto?> GetExperimentAsync(Guid id, CancellationToken ct = default) => Task.FromResult<ExperimentDto?>(id == experiment.Id ? experiment : null);
-        public Task<IReadOnlyList<EpochMetrics>> GetMetricsAsync(Guid id, int afterEpoch = 0, CancellationToken ct = default) => Task.FromResult<IReadOnlyList<EpochMetrics>>([]);
-        public Task<IReadOnlyList<EpochArchitectureDto>> GetArchitectureAsync(Guid id, int afterEpoch = 0, CancellationToken ct = default) => Task.FromResult<IReadOnlyList<EpochArchitectureDto>>([]);
-        public Task<SubmitResult> SubmitSearchAsync(CreateSearchRequest request, CancellationToken ct = default) => throw new NotSupportedException();
-        public Task<SubmitResult> SubmitRetrainAsync(CreateRetrainRequest request, CancellationToken ct = default) => throw new NotSupportedException();
-        public Task<string?> CancelAsync(Guid id, CancellationToken ct = default) => throw new NotSupportedException();
-        public Task<string?> DeleteAsync(Guid id, CancellationToken ct = default) => throw new NotSupportedException();
-        public Task<(CompareDto? Result, string? Error)> CompareAsync(IReadOnlyList<Guid> ids, CancellationToken ct = default) => throw new NotSupportedException();
-        public Task<IReadOnlyList<RunnerDto>> ListRunnersAsync(CancellationToken ct = default) => Task.FromResult<IReadOnlyList<RunnerDto>>([]);
-    }
 }

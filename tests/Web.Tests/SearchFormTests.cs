@@ -11,7 +11,7 @@ public sealed class SearchFormTests : BunitContext
     [Fact]
     public void Validation_messages_come_from_SearchSpec_Validate_and_sit_next_to_their_field()
     {
-        Services.AddSingleton<IDashboardData>(new NoData());
+        Services.AddSingleton<IDashboardData>(new ReadOnlyDashboardData());
         var cut = Render<NewSearch>();
         Assert.Empty(cut.FindAll(".field-error"));
         Assert.Equal("16", cut.Find("#f-channels").GetAttribute("value"));
@@ -30,7 +30,7 @@ public sealed class SearchFormTests : BunitContext
     [Fact]
     public void A_preset_fills_every_field_and_marks_nothing_changed()
     {
-        Services.AddSingleton<IDashboardData>(new NoData());
+        Services.AddSingleton<IDashboardData>(new ReadOnlyDashboardData());
         var cut = Render<NewSearch>();
         cut.Find("[data-preset=quick]").Click();
         Assert.Equal("fashion-mnist", cut.Find("#f-dataset").GetAttribute("value"));
@@ -38,19 +38,5 @@ public sealed class SearchFormTests : BunitContext
         Assert.Empty(cut.FindAll("input.changed"));
         cut.Find("#f-epochs").Change("7");
         Assert.Single(cut.FindAll("input.changed"));
-    }
-
-    private sealed class NoData : IDashboardData
-    {
-        public Task<ExperimentPage> ListExperimentsAsync(ExperimentQuery query, CancellationToken ct = default) => Task.FromResult(new ExperimentPage([], 1, 20, 0));
-        public Task<ExperimentDto?> GetExperimentAsync(Guid id, CancellationToken ct = default) => Task.FromResult<ExperimentDto?>(null);
-        public Task<IReadOnlyList<EpochMetrics>> GetMetricsAsync(Guid id, int afterEpoch = 0, CancellationToken ct = default) => Task.FromResult<IReadOnlyList<EpochMetrics>>([]);
-        public Task<IReadOnlyList<EpochArchitectureDto>> GetArchitectureAsync(Guid id, int afterEpoch = 0, CancellationToken ct = default) => Task.FromResult<IReadOnlyList<EpochArchitectureDto>>([]);
-        public Task<SubmitResult> SubmitSearchAsync(CreateSearchRequest request, CancellationToken ct = default) => throw new NotSupportedException();
-        public Task<SubmitResult> SubmitRetrainAsync(CreateRetrainRequest request, CancellationToken ct = default) => throw new NotSupportedException();
-        public Task<string?> CancelAsync(Guid id, CancellationToken ct = default) => throw new NotSupportedException();
-        public Task<string?> DeleteAsync(Guid id, CancellationToken ct = default) => throw new NotSupportedException();
-        public Task<(CompareDto? Result, string? Error)> CompareAsync(IReadOnlyList<Guid> ids, CancellationToken ct = default) => throw new NotSupportedException();
-        public Task<IReadOnlyList<RunnerDto>> ListRunnersAsync(CancellationToken ct = default) => Task.FromResult<IReadOnlyList<RunnerDto>>([]);
     }
 }
