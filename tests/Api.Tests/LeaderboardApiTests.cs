@@ -71,6 +71,30 @@ public sealed class LeaderboardApiTests(PostgresCluster cluster)
         Assert.Equal([small], Ids(await ListAsync(client, "sort=name&limit=2&offset=2")));
     }
 
+    [Fact]
+    public async Task The_owner_retags_an_experiment_and_the_tag_filter_finds_it_another_member_may_not()
+    {
+        await using var api = new ApiFactory(await cluster.CreateDatabaseAsync(), embeddedRunner: false);
+        using var alice = api.CreateClient();
+        alice.UseToken(await TestUsers.CreateUserWithTokenAsync(api, "alice@test.local", PcDarts.Core.Security.PlatformRoles.Member));
+        using var bob = api.CreateClient();
+        bob.UseToken(await TestUsers.CreateUserWithTokenAsync(api, "bob@test.local", PcDarts.Core.Security.PlatformRoles.Member));
+        var id = await SubmitSearchAsync(alice, "mine", "synthetic", "draft");
+
+        var retagged = await alice.PutAsJsonAsync($"/api/experiments/{id}/tags", new { tags = new[] { " k-ablation ", "seed-1", "k-ablation" } });
+        var refused = await bob.PutAsJsonAsync($"/api/experiments/{id}/tags", new { tags = new[] { "bob" } });
+        var invalid = await alice.PutAsJsonAsync($"/api/experiments/{id}/tags", new { tags = new[] { "" } });
+
+        Assert.Equal(HttpStatusCode.OK, retagged.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, invalid.StatusCode);
+        Assert.True((await invalid.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty("tags", out _));
+        Assert.Equal([id], Ids(await ListAsync(alice, "tag=k-ablation")));
+        Assert.Empty(Ids(await ListAsync(alice, "tag=draft")));
+        var tags = (await alice.GetFromJsonAsync<JsonElement>($"/api/experiments/{id}")).GetProperty("tags").EnumerateArray().Select(t => t.GetString());
+        Assert.Equal(["k-ablation", "seed-1"], tags);
+    }
+
     [Theory]
     [InlineData("sort=accuracy", "sort")]
     [InlineData("sort=--created", "sort")]

@@ -25,6 +25,7 @@ public static class ExperimentsApi
         api.MapGet("/{id:guid}/genotype", GetGenotype).WithName(nameof(GetGenotype))
             .Produces<string>(StatusCodes.Status200OK, "application/json", "text/plain", "image/svg+xml");
         api.MapGet("/{id:guid}/weights", GetWeights).WithName(nameof(GetWeights));
+        api.MapPut("/{id:guid}/tags", SetTags).WithName(nameof(SetTags));
         api.MapPost("/{id:guid}/cancel", CancelExperiment).WithName(nameof(CancelExperiment));
         api.MapDelete("/{id:guid}", DeleteExperiment).WithName(nameof(DeleteExperiment));
         return api;
@@ -113,6 +114,21 @@ public static class ExperimentsApi
         if (weights is null) return TypedResults.Problem($"experiment {id} has no final weights (not found, or not finished)", title: "No weights", statusCode: StatusCodes.Status404NotFound);
         http.Response.Headers["X-Content-SHA256"] = weights.Sha256;
         return TypedResults.File(weights.Content, "application/octet-stream", $"{id}.weights.bin");
+    }
+
+    /// <summary>Replaces the tags: the owner's way to file a finished experiment under a study or a question after the fact.</summary>
+    public static async Task<Results<Ok<ExperimentDto>, NotFound, ValidationProblem>> SetTags(
+        Guid id, SetTagsRequest request, RequestLimits limits, PcDartsDbContext db, CancellationToken ct)
+    {
+        var validation = new Validation();
+        validation.Require(request.Tags is not null, "tags", "is required (an empty list removes every tag)");
+        limits.CheckTags(validation, request.Tags);
+        if (!validation.IsValid) return TypedResults.ValidationProblem(validation.ToDictionary());
+        var experiment = await db.Experiments.Include(e => e.Attempts).SingleOrDefaultAsync(e => e.Id == id, ct);
+        if (experiment is null) return TypedResults.NotFound();
+        experiment.Tags = ExperimentMapping.NormalTags(request.Tags);
+        await db.SaveChangesAsync(ct);
+        return TypedResults.Ok(experiment.ToDto(experiment.Attempts));
     }
 
     public static async Task<Results<Accepted<ExperimentDto>, NotFound, ProblemHttpResult>> CancelExperiment(

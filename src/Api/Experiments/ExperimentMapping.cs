@@ -10,6 +10,9 @@ internal static class ExperimentMapping
     /// <summary>How specs are stored in the experiments table (jsonb, camelCase) and read back.</summary>
     public static readonly JsonSerializerOptions SpecJson = new(JsonSerializerDefaults.Web);
 
+    /// <summary>Tags as stored: trimmed, each once, in the order given.</summary>
+    public static string[] NormalTags(string[]? tags) => (tags ?? []).Select(t => t.Trim()).Distinct(StringComparer.Ordinal).ToArray();
+
     public static ExperimentSummaryDto ToSummary(this Experiment e)
     {
         var (search, retrain) = Specs(e);

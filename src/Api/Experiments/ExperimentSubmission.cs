@@ -65,7 +65,7 @@ public sealed class ExperimentSubmission(
         Id = Guid.CreateVersion7(),
         Kind = kind,
         Name = name.Trim(),
-        Tags = (tags ?? []).Select(t => t.Trim()).Distinct(StringComparer.Ordinal).ToArray(),
+        Tags = ExperimentMapping.NormalTags(tags),
         Spec = System.Text.Json.JsonSerializer.Serialize(spec, ExperimentMapping.SpecJson),
         Seed = seed,
         Queue = queue ?? JobQueues.Cpu,

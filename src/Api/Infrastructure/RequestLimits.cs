@@ -34,6 +34,11 @@ public sealed class RequestLimits(IOptions<RequestLimitsOptions> options)
         validation.Require(!string.IsNullOrWhiteSpace(name), "name", "is required");
         validation.Require(name is null || name.Trim().Length <= Experiment.MaxNameLength, "name", $"must be at most {Experiment.MaxNameLength} characters");
         validation.Require(name is null || !name.Any(char.IsControl), "name", "must not contain control characters");
+        CheckTags(validation, tags);
+    }
+
+    internal void CheckTags(Validation validation, string[]? tags)
+    {
         if (tags is null) return;
         validation.Require(tags.Length <= Options.MaxTags, "tags", $"at most {Options.MaxTags} tags, got {tags.Length}");
         validation.Require(tags.Length > Options.MaxTags || tags.All(t => !string.IsNullOrWhiteSpace(t) && t.Length <= Options.MaxTagLength), "tags",

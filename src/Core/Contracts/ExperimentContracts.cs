@@ -10,6 +10,9 @@ public sealed record CreateSearchRequest(string? Name, string[]? Tags, SearchSpe
 /// <summary>A retrain to queue: the genotype as DARTS text, JSON or a published name, or <paramref name="FromExperimentId"/> (a finished search).</summary>
 public sealed record CreateRetrainRequest(string? Name, string[]? Tags, string? Genotype, Guid? FromExperimentId, RetrainSpec? Spec);
 
+/// <summary>An experiment's new tags (they replace the old ones); its creator or an admin may set them at any time.</summary>
+public sealed record SetTagsRequest(string[]? Tags);
+
 /// <summary>
 /// One experiment. Exactly one of <paramref name="Search"/> and <paramref name="Retrain"/> is set, as <paramref name="Kind"/> says:
 /// the full spec it runs, defaults filled in.
