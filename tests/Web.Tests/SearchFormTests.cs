@@ -39,4 +39,16 @@ public sealed class SearchFormTests : BunitContext
         cut.Find("#f-epochs").Change("7");
         Assert.Single(cut.FindAll("input.changed"));
     }
+
+    [Fact]
+    public void The_imagenet_preset_fills_the_share_of_each_class_and_a_share_over_one_is_refused_beside_it()
+    {
+        Services.AddSingleton<IDashboardData>(new ReadOnlyDashboardData());
+        var cut = Render<NewSearch>();
+        cut.Find("[data-preset=imagenet-paper]").Click();
+        Assert.Equal("0.125", cut.Find("#f-subsetFraction").GetAttribute("value"));
+
+        cut.Find("#f-subsetFraction").Change("1.5");
+        Assert.Contains("must be in (0, 1]", cut.Find("[data-field=subsetFraction] .field-error").TextContent);
+    }
 }

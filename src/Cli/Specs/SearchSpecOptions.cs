@@ -30,6 +30,8 @@ public static class SearchSpecOptions
         .Number("--arch-grad-clip", "archGradClip", "α/β gradient-norm clip (default none)", (s, v) => s with { ArchGradClip = v })
         .Number("--train-portion", "trainPortion", "share of the training set for the weights (the rest trains α/β)", (s, v) => s with { TrainPortion = v })
         .Int("--subset", "subset", "search on the first N training examples", (s, v) => s with { Subset = v })
+        .Number("--subset-fraction", "subsetFraction", "search on this seeded random share of every class (0.125 with --train-portion 0.8: the paper's ImageNet 10 % + 2.5 %)",
+            (s, v) => s with { SubsetFraction = v })
         .Int("--input-size", "inputSize", "resize images to N×N", (s, v) => s with { InputSize = v })
         .Int("--seed", "seed", "random seed", (s, v) => s with { Seed = v })
         .Int("--threads", "threads", "torch threads", (s, v) => s with { Threads = v })

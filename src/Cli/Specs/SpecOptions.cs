@@ -54,15 +54,16 @@ public sealed class SpecOptions<TSpec> where TSpec : class, IValidatedSpec
 
     /// <summary>
     /// The preset named by --preset (else <paramref name="start"/>) with the options given on top, validated:
-    /// the first invalid field comes back as a usage error naming its option.
+    /// the first invalid field comes back as a usage error naming its option. <paramref name="knownDatasets"/>: the data
+    /// set names this run can read (default the built-ins).
     /// </summary>
-    public TSpec FromParse(ParseResult result, TSpec start)
+    public TSpec FromParse(ParseResult result, TSpec start, IReadOnlyList<string>? knownDatasets = null)
     {
         var spec = result.GetValue(Preset) is { } preset
             ? _findPreset(preset) ?? throw new CliUsageException($"--preset: unknown preset '{preset}'; expected one of {string.Join(", ", SearchPresets.Names)}")
             : start;
         foreach (var (_, _, apply) in _options) spec = apply(result, spec);
-        var errors = spec.Validate();
+        var errors = spec.Validate(knownDatasets ?? DatasetNames.All);
         return errors.Count == 0 ? spec : throw UsageError(errors);
     }
 

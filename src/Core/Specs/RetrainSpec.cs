@@ -36,12 +36,16 @@ public sealed record RetrainSpec : IValidatedSpec
     public int? Threads { get; init; }
     public string? Queue { get; init; }
 
-    public IReadOnlyList<SpecError> Validate()
+    public IReadOnlyList<SpecError> Validate() => Validate(DatasetNames.All);
+
+    /// <summary>The rules, with <paramref name="knownDatasets"/> as the names <c>dataset</c> may take (the platform adds its registered sets).</summary>
+    public IReadOnlyList<SpecError> Validate(IReadOnlyList<string> knownDatasets)
     {
         var rules = new SpecRules();
-        rules.Common(Dataset, Network, Epochs, BatchSize, Channels, Layers, LearningRate, Momentum, WeightDecay, GradClip, InputSize, Subset, Threads, Queue);
+        rules.Common(Dataset, knownDatasets, Network, Epochs, BatchSize, Channels, Layers, LearningRate, Momentum, WeightDecay, GradClip, InputSize, Subset, Threads, Queue);
         rules.NotNegative(AuxiliaryWeight, SpecLimits.MaxAuxiliaryWeight, "auxiliaryWeight");
-        if (AuxiliaryWeight > 0 && NetworkShapes.All.Contains(Network) && DatasetNames.All.Contains(Dataset))
+        // A data set that is not a built-in has a known size only when the input size is set (as a run with a source sets it).
+        if (AuxiliaryWeight > 0 && NetworkShapes.All.Contains(Network) && (DatasetNames.All.Contains(Dataset) || InputSize is not null))
         {
             var input = NetworkShapes.InputSize(Network, InputSize, Dataset);
             var features = NetworkShapes.AuxiliaryFeatureSize(Network, input);
@@ -57,9 +61,9 @@ public sealed record RetrainSpec : IValidatedSpec
         return rules;
     }
 
-    public RetrainSpec EnsureValid()
+    public RetrainSpec EnsureValid(IReadOnlyList<string>? knownDatasets = null)
     {
-        var errors = Validate();
+        var errors = Validate(knownDatasets ?? DatasetNames.All);
         return errors.Count == 0 ? this : throw new SpecValidationException(errors);
     }
 }

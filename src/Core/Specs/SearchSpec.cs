@@ -36,6 +36,9 @@ public sealed record SearchSpec : IValidatedSpec
     public double TrainPortion { get; init; } = 0.5;
     /// <summary>Search on the first N examples of the training set only (null = all).</summary>
     public int? Subset { get; init; }
+    /// <summary>Search on a seeded random share of every class (then split by <see cref="TrainPortion"/> within each class);
+    /// null = all. The paper's ImageNet search: 0.125 with a train portion of 0.8, i.e. 10 % for weights and 2.5 % for α/β.</summary>
+    public double? SubsetFraction { get; init; }
     /// <summary>Side length the images are resized to; null = native (224 for the ImageNet shape).</summary>
     public int? InputSize { get; init; }
     public int Seed { get; init; } = 2;
@@ -44,10 +47,13 @@ public sealed record SearchSpec : IValidatedSpec
     /// <summary>Hangfire queue a platform job runs on: "cpu" or "gpu" (ignored by the CLI).</summary>
     public string? Queue { get; init; }
 
-    public IReadOnlyList<SpecError> Validate()
+    public IReadOnlyList<SpecError> Validate() => Validate(DatasetNames.All);
+
+    /// <summary>The rules, with <paramref name="knownDatasets"/> as the names <c>dataset</c> may take (the platform adds its registered sets).</summary>
+    public IReadOnlyList<SpecError> Validate(IReadOnlyList<string> knownDatasets)
     {
         var rules = new SpecRules();
-        rules.Common(Dataset, Network, Epochs, BatchSize, Channels, Layers, LearningRate, Momentum, WeightDecay, GradClip, InputSize, Subset, Threads, Queue);
+        rules.Common(Dataset, knownDatasets, Network, Epochs, BatchSize, Channels, Layers, LearningRate, Momentum, WeightDecay, GradClip, InputSize, Subset, Threads, Queue);
         rules.Between(Nodes, SearchSpace.MinNodes, SearchSpace.MaxNodes, "nodes");
         rules.Require(K is 1 or 2 or 4 or 8, "k", $"must be 1, 2, 4 or 8, got {K}");
         // A cell's mixed ops see C channels at the first stage, 2C and 4C after the reductions.
@@ -61,12 +67,14 @@ public sealed record SearchSpec : IValidatedSpec
         rules.Require(TrainPortion is > 0 and < 1, "trainPortion", $"must be strictly between 0 and 1, got {TrainPortion}");
         // One example for the weights and one for α/β at the least.
         rules.Require(Subset is not 1, "subset", "must be at least 2 examples, got 1");
+        rules.Require(SubsetFraction is null or (> 0 and <= 1), "subsetFraction", $"must be in (0, 1], got {SubsetFraction}");
+        rules.Require(SubsetFraction is null || Subset is null, "subsetFraction", "give subset (the first N) or subsetFraction (a share of each class), not both");
         return rules;
     }
 
-    public SearchSpec EnsureValid()
+    public SearchSpec EnsureValid(IReadOnlyList<string>? knownDatasets = null)
     {
-        var errors = Validate();
+        var errors = Validate(knownDatasets ?? DatasetNames.All);
         return errors.Count == 0 ? this : throw new SpecValidationException(errors);
     }
 }

@@ -4,6 +4,9 @@ namespace PcDarts.Core.Specs;
 public interface IValidatedSpec
 {
     IReadOnlyList<SpecError> Validate();
+
+    /// <summary>The rules, with <paramref name="knownDatasets"/> as the names <c>dataset</c> may take.</summary>
+    IReadOnlyList<SpecError> Validate(IReadOnlyList<string> knownDatasets);
 }
 
 /// <summary>The rules specs share, each phrased once so every field reports its problem the same way.</summary>
@@ -43,10 +46,11 @@ internal sealed class SpecRules : List<SpecError>
             $"must be 0 or more and {(inclusive ? "at most" : "less than")} epochs ({epochs}), got {warmup}");
 
     /// <summary>What every run spec has: its data, network shape, schedule length, optimizer and placement.</summary>
-    public void Common(string dataset, string network, int epochs, int batchSize, int channels, int layers,
+    /// <param name="knownDatasets">The data set names this caller can resolve: the built-ins, plus the platform's registered sets where the platform validates.</param>
+    public void Common(string dataset, IReadOnlyList<string> knownDatasets, string network, int epochs, int batchSize, int channels, int layers,
         double learningRate, double momentum, double weightDecay, double gradClip, int? inputSize, int? subset, int? threads, string? queue)
     {
-        OneOf(dataset, DatasetNames.All, "dataset", "data set");
+        OneOf(dataset, knownDatasets, "dataset", "data set");
         OneOf(network, NetworkShapes.All, "network", "network shape");
         Between(epochs, 1, SpecLimits.MaxEpochs, "epochs");
         Between(batchSize, 1, SpecLimits.MaxBatchSize, "batchSize");

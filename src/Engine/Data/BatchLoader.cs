@@ -42,6 +42,12 @@ public static class BatchLoader
         ImageDataset data, int[] indices, int batchSize, int batchIndex, AugmentOptions aug, Device device, bool train, long seedBase) =>
         GetBatch(data, indices, batchSize, batchIndex, new BatchAugmenter(aug), device, train, seedBase);
 
+    /// <summary>A batch of any set: in memory it is cut here, from disk the set decodes it (ahead of time, see
+    /// <see cref="Folders.BatchPrefetcher"/>).</summary>
+    public static (Tensor images, Tensor labels) GetBatch(
+        ILabelledImages data, int[] indices, int batchSize, int batchIndex, BatchAugmenter augmenter, Device device, bool train, long seedBase) =>
+        data.GetBatch(indices, batchSize, batchIndex, augmenter, device, train, seedBase);
+
     public static (Tensor images, Tensor labels) GetBatch(
         ImageDataset data, int[] indices, int batchSize, int batchIndex, BatchAugmenter augmenter, Device device, bool train, long seedBase)
     {

@@ -21,27 +21,29 @@ public static class DatasetCatalog
 
     public static ImageDataset Load(string name, string? dataDir, DatasetSplit split, int? syntheticCount = null) => name switch
     {
-        DatasetNames.FashionMnist => LoadFashionMnist(dataDir ?? FashionMnistDefaultDir, split),
-        DatasetNames.Cifar10 => LoadCifar10(dataDir ?? Cifar10DefaultDir, split),
+        DatasetNames.FashionMnist => LoadIdx(DatasetNames.FashionMnist, dataDir ?? FashionMnistDefaultDir, split),
+        DatasetNames.Cifar10 => LoadCifar10(DatasetNames.Cifar10, dataDir ?? Cifar10DefaultDir, split),
         DatasetNames.Synthetic => SyntheticDataset.Create(
             syntheticCount ?? (split == DatasetSplit.Train ? SyntheticTrainCount : SyntheticTestCount),
             SyntheticChannels, SyntheticSize, SyntheticClasses, SyntheticSeed, split),
         _ => throw new ArgumentException($"Unknown data set '{name}'; known: {string.Join(", ", DatasetNames.All)}.", nameof(name)),
     };
 
-    private static ImageDataset LoadFashionMnist(string dir, DatasetSplit split)
+    /// <summary>IDX files named as MNIST and Fashion-MNIST ship them, in <paramref name="dir"/>.</summary>
+    internal static ImageDataset LoadIdx(string name, string dir, DatasetSplit split)
     {
         var prefix = split == DatasetSplit.Train ? "train" : "t10k";
         string[] expected = [$"{prefix}-images-idx3-ubyte.gz", $"{prefix}-labels-idx1-ubyte.gz"];
         // Accept the files gzipped, as distributed, or already unpacked.
         var found = expected.Select(f => FirstExisting(Path.Combine(dir, f), Path.Combine(dir, f[..^3]))).ToArray();
         if (found.Any(f => f is null))
-            throw new DatasetNotFoundException(DatasetNames.FashionMnist, dir, expected,
+            throw new DatasetNotFoundException(name, dir, expected,
                 "Install it with `apt-get install dataset-fashion-mnist` (files go to /usr/share/datasets/fashion-mnist), or pass the folder holding them.");
         return FashionMnistReader.Read(found[0]!, found[1]!);
     }
 
-    private static ImageDataset LoadCifar10(string dir, DatasetSplit split)
+    /// <summary>CIFAR-10's binary batches in <paramref name="dir"/> or its archive's subfolder.</summary>
+    internal static ImageDataset LoadCifar10(string name, string dir, DatasetSplit split)
     {
         var expected = split == DatasetSplit.Train ? Cifar10Reader.TrainBatchFiles : Cifar10Reader.TestBatchFiles;
         foreach (var folder in new[] { dir, Path.Combine(dir, Cifar10ArchiveFolder) })
@@ -50,7 +52,7 @@ public static class DatasetCatalog
             if (files.All(File.Exists))
                 return Cifar10Reader.Read(files);
         }
-        throw new DatasetNotFoundException(DatasetNames.Cifar10, dir, expected,
+        throw new DatasetNotFoundException(name, dir, expected,
             $"Download the binary version (cifar-10-binary.tar.gz) from https://www.cs.toronto.edu/~kriz/cifar.html and unpack it there (a '{Cifar10ArchiveFolder}' subfolder is fine).");
     }
 

@@ -9,7 +9,7 @@ namespace PcDarts.Engine.Data;
 /// 150 MB instead of 600 MB as float; conversion happens per batch in <see cref="BatchAugmenter"/>.
 /// The tensors are detached from any dispose scope: they live until <see cref="Dispose"/>.
 /// </summary>
-public sealed class ImageDataset : IDisposable
+public sealed class ImageDataset : ILabelledImages
 {
     private readonly Lazy<(float[] Mean, float[] Std)> _stats;
     private bool _disposed;
@@ -75,6 +75,14 @@ public sealed class ImageDataset : IDisposable
         using var scope = NewDisposeScope();
         return new ImageDataset(Name, Images.narrow(0, start, count), Labels.narrow(0, start, count), Classes, ClassNames);
     }
+
+    public int[] ClassOfEach() => Labels.data<long>().Select(label => (int)label).ToArray();
+
+    ILabelledImages ILabelledImages.Take(int count) => Take(count);
+
+    public (Tensor Images, Tensor Labels) GetBatch(int[] indices, int batchSize, int batchIndex, BatchAugmenter augmenter,
+        Device device, bool train, long seedBase) =>
+        BatchLoader.GetBatch(this, indices, batchSize, batchIndex, augmenter, device, train, seedBase);
 
     public void Dispose()
     {

@@ -87,7 +87,7 @@ internal abstract class EpochLoop(string kind, string specJson, int epochs, Devi
     protected static void BeginEpoch() => MemoryProbe.ResetProcessPeak();
 
     /// <summary>Loss, top-1 and top-5 over <paramref name="indices"/> of <paramref name="data"/>, in eval mode, unaugmented.</summary>
-    protected RunningAverage Evaluate(Func<Tensor, Tensor> logitsOf, ImageDataset data, int[] indices, int batchSize, BatchAugmenter augmenter)
+    protected RunningAverage Evaluate(Func<Tensor, Tensor> logitsOf, ILabelledImages data, int[] indices, int batchSize, BatchAugmenter augmenter)
     {
         var result = new RunningAverage();
         TrainedNetwork.eval();

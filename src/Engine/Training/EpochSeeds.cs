@@ -11,6 +11,8 @@ public static class EpochSeeds
     public const int WeightAugmentation = 3;
     public const int ArchitectureAugmentation = 4;
     public const int DropPath = 5;
+    /// <summary>The search's per-class sample (drawn once, under epoch 0: epochs count from 1).</summary>
+    public const int SearchSubset = 6;
 
     public static long For(int seed, int epoch, int purpose)
     {

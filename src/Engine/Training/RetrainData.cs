@@ -6,23 +6,29 @@ namespace PcDarts.Engine.Training;
 /// <summary>The training set (optionally its first N examples) and the held-out test set of a retrain.</summary>
 internal sealed class RetrainData : IDisposable
 {
-    public required ImageDataset Train { get; init; }
-    public required ImageDataset Test { get; init; }
+    public required ILabelledImages Train { get; init; }
+    public required ILabelledImages Test { get; init; }
     public required AugmentOptions Augment { get; init; }
 
-    public static RetrainData Load(RetrainSpec spec)
+    /// <summary>The built-in named by the spec, or <paramref name="source"/> when given (an image folder's val/ is the test set).</summary>
+    public static RetrainData Load(RetrainSpec spec, DatasetSource? source = null)
     {
-        var train = DatasetCatalog.Load(spec.Dataset, spec.DataDir, DatasetSplit.Train);
-        if (spec.Subset is { } subset && subset < train.Count)
+        var inputSize = RunInput.Size(spec.Network, spec.InputSize, spec.Dataset, source);
+        var train = RunInput.Train(spec.Dataset, spec.DataDir, source, inputSize, spec.Subset);
+        ILabelledImages test;
+        try
         {
-            var taken = train.Take(subset);
-            train.Dispose();
-            train = taken;
+            test = RunInput.Open(spec.Dataset, spec.DataDir, source, DatasetSplit.Test, inputSize);
         }
-        var test = DatasetCatalog.Load(spec.Dataset, spec.DataDir, DatasetSplit.Test);
-        var inputSize = NetworkShapes.InputSize(spec.Network, spec.InputSize, spec.Dataset);
-        var augment = AugmentOptions.ForDataset(spec.Dataset, cutout: spec.Cutout > 0, cutoutLength: Math.Max(spec.Cutout, 1))
-            with { ResizeTo = inputSize };
+        catch
+        {
+            train.Dispose();
+            throw;
+        }
+        var cutoutLength = spec.Cutout > 0 ? spec.Cutout : 0;
+        var augment = source is null
+            ? AugmentOptions.ForDataset(spec.Dataset, cutout: spec.Cutout > 0, cutoutLength: Math.Max(spec.Cutout, 1)) with { ResizeTo = inputSize }
+            : DatasetSources.Augment(source, train, cutoutLength, inputSize);
         return new RetrainData { Train = train, Test = test, Augment = augment };
     }
 

@@ -32,13 +32,17 @@ internal static class BenchCommand
         single.Hidden = true;
         var json = CliOption.Flag("--json", "the results as one JSON line only");
         var retrain = CliOption.Flag("--retrain", "time retrain steps of PC_DARTS_cifar instead (C = 36, 20 cells, batch 96, auxiliary head, drop-path)");
+        var data = CliOption.Text("--data", "time the image-folder loader instead: decode and ImageNet augmentation of this folder's images, " +
+            "--threads decode workers (default all cores but one), --steps batches (at least 10)", "DIR");
         var command = new Command("bench",
             "time search steps (architecture step + weight step) on the paper's CIFAR-10 search network (3×32×32 inputs, 10 classes) " +
             "and print, per K, the median step time and peak memory")
         {
-            k, batch, steps, threads, channels, layers, nodes, rssAt, single, json, retrain,
+            k, batch, steps, threads, channels, layers, nodes, rssAt, single, json, retrain, data,
         };
-        command.SetAction(r => Run(r.GetValue(k), r.GetValue(batch), r.GetValue(steps), r.GetValue(threads), r.GetValue(channels),
+        command.SetAction(r => r.GetValue(data) is { } folder
+            ? LoaderBench.Run(folder, r.GetValue(batch), r.GetValue(steps), r.GetValue(threads), r.GetValue(json))
+            : Run(r.GetValue(k), r.GetValue(batch), r.GetValue(steps), r.GetValue(threads), r.GetValue(channels),
             r.GetValue(layers), r.GetValue(nodes), r.GetValue(rssAt), r.GetValue(single), r.GetValue(json), r.GetValue(retrain)));
         return command;
     }
@@ -90,7 +94,7 @@ internal static class BenchCommand
         return 0;
     }
 
-    private static int Positive(string flag, int? given, int fallback)
+    internal static int Positive(string flag, int? given, int fallback)
     {
         var value = given ?? fallback;
         return value >= 1 ? value : throw new CliUsageException($"{flag} must be at least 1, got {value}");

@@ -31,6 +31,7 @@ public static class RunnerCommandLine
     {
         SpecValidationException invalid => (SearchSpecOptions.Create().UsageError(invalid.Errors).Message, CommandLineApp.UsageExitCode),
         DatasetNotFoundException missing => (missing.Message, CommandLineApp.UsageExitCode),
+        DataFormatException unreadable => (unreadable.Message, CommandLineApp.UsageExitCode),
         CheckpointMismatchException mismatch => ($"--resume: {mismatch.Message}", CommandLineApp.UsageExitCode),
         _ => null,
     };

@@ -22,24 +22,28 @@ internal static class TrainCommand
         output.Required = true;
         var resume = CliOption.Flag("--resume", "continue the unfinished run in --out");
         var json = CliOption.Flag("--json", "one JSON object per line on stdout");
+        var format = LocalDataSource.CreateOption();
         var command = new Command("train", "retrain a genotype from scratch as a full network, resumable (default: the paper's CIFAR-10 evaluation)")
         {
-            genotype, output, resume, json,
+            genotype, output, resume, json, format,
         };
         spec.AddTo(command);
-        command.SetAction(r => Run(r, spec, GenotypeArgument.Resolve(r.GetValue(genotype)!), r.GetValue(output)!, r.GetValue(resume), r.GetValue(json)));
+        command.SetAction(r => Run(r, spec, GenotypeArgument.Resolve(r.GetValue(genotype)!), r.GetValue(output)!, r.GetValue(resume), r.GetValue(json), format));
         return command;
     }
 
-    private static int Run(ParseResult parsed, SpecOptions<RetrainSpec> options, Genotype genotype, string folder, bool resume, bool json)
+    private static int Run(ParseResult parsed, SpecOptions<RetrainSpec> options, Genotype genotype, string folder, bool resume, bool json,
+        Option<string?> format)
     {
         var reporter = new RunReporter(json);
         var resuming = OutputFolder.Prepare(folder, resume, "summary.json");
 
         var store = new FileRunStore(folder);
-        var spec = options.FromParse(parsed, resuming
+        var start = resuming
             ? JsonNode.Parse(Checkpoint.ReadHeader(store.LoadCheckpoint()!).Spec)!["spec"].Deserialize<RetrainSpec>(RunJson.Options)!
-            : RetrainPresets.Cifar10);
+            : RetrainPresets.Cifar10;
+        var spec = options.FromParse(parsed, start, LocalDataSource.KnownNames(parsed, format, start.Dataset));
+        var source = LocalDataSource.From(parsed, format, spec.Dataset, spec.DataDir, spec.Network, spec.InputSize);
         if (!resuming && !options.Given(parsed, "--dataset") && !options.Given(parsed, "--preset"))
             throw new CliUsageException("'pcdarts-runner train' needs --dataset (fashion-mnist, cifar10 or synthetic) or --preset");
 
@@ -50,7 +54,7 @@ internal static class TrainCommand
         RunOutcome outcome;
         try
         {
-            outcome = RetrainRun.Run(spec, genotype, new ReportingRunStore(store, reporter), reporter, CancellationToken.None);
+            outcome = RetrainRun.Run(spec, genotype, new ReportingRunStore(store, reporter), reporter, CancellationToken.None, source);
         }
         catch (Core.Specs.SpecValidationException e)
         {

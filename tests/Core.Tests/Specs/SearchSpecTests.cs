@@ -25,7 +25,24 @@ public class SearchSpecTests
         Assert.Empty(spec.Validate());
         Assert.Equal((NetworkShapes.ImageNet, 2, 1024, 35), (spec.Network, spec.K, spec.BatchSize, spec.WarmupEpochs));
         Assert.Equal((0.5, 3e-5, 6e-3, 5.0), (spec.LearningRate, spec.WeightDecay, spec.ArchLearningRate, spec.ArchGradClip!.Value));
+        // 10 % of every class for the weights and 2.5 % for α/β: 12.5 % per class, split 0.8 / 0.2 within it.
+        Assert.Equal((0.125, 0.8), (spec.SubsetFraction, spec.TrainPortion));
+        Assert.Equal(0.10, spec.SubsetFraction!.Value * spec.TrainPortion, 10);
+        Assert.Equal(0.025, spec.SubsetFraction.Value * (1 - spec.TrainPortion), 10);
+        Assert.Null(spec.Subset);
         Assert.All(SearchPresets.Names, name => Assert.Empty(SearchPresets.Find(name)!.Validate()));
+    }
+
+    [Theory]
+    [InlineData(0.0, null, "must be in (0, 1]")]
+    [InlineData(1.5, null, "must be in (0, 1]")]
+    [InlineData(0.5, 100, "not both")]
+    public void A_share_of_each_class_lies_in_0_to_1_and_excludes_a_first_n_subset(double fraction, int? subset, string message)
+    {
+        var error = Assert.Single(new SearchSpec { SubsetFraction = fraction, Subset = subset }.Validate());
+
+        Assert.Equal("subsetFraction", error.Field);
+        Assert.Contains(message, error.Message);
     }
 
     [Theory]
