@@ -472,6 +472,43 @@ namespace PcDarts.Migrations
                     b.ToTable("job_attempts", (string)null);
                 });
 
+            modelBuilder.Entity("PcDarts.Persistence.Entities.RegisteredDataset", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<int>("Classes")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("Format")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<int>("ImageSize")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Path")
+                        .IsRequired()
+                        .HasMaxLength(1024)
+                        .HasColumnType("character varying(1024)");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("datasets", (string)null);
+                });
+
             modelBuilder.Entity("PcDarts.Persistence.Entities.Runner", b =>
                 {
                     b.Property<string>("Name")
@@ -495,6 +532,10 @@ namespace PcDarts.Migrations
                         .HasColumnType("character varying(200)");
 
                     b.PrimitiveCollection<string[]>("Queues")
+                        .IsRequired()
+                        .HasColumnType("text[]");
+
+                    b.PrimitiveCollection<string[]>("ReadableDatasets")
                         .IsRequired()
                         .HasColumnType("text[]");
 

@@ -25,6 +25,7 @@ app.MapGenotypesApi().RequireMemberToChange();
 app.MapCompareApi().RequireMemberToChange();
 app.MapRunnersApi().RequireMemberToChange();
 app.MapArchitecturesApi().RequireMemberToChange();
+app.MapDatasetsApi();
 app.MapExperimentHub();
 app.MapDashboard();
 

@@ -26,6 +26,7 @@ public sealed class PcDartsDbContext(DbContextOptions<PcDartsDbContext> options)
     public DbSet<EpochArchitecture> EpochArchitectures => Set<EpochArchitecture>();
     public DbSet<Runner> Runners => Set<Runner>();
     public DbSet<Artifact> Artifacts => Set<Artifact>();
+    public DbSet<RegisteredDataset> Datasets => Set<RegisteredDataset>();
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
     public DbSet<AuditEntry> AuditLog => Set<AuditEntry>();
     /// <summary>The key ring that protects sign-in cookies and access tokens, shared by every API instance.</summary>

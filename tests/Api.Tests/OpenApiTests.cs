@@ -22,6 +22,11 @@ public sealed class OpenApiTests(PostgresCluster cluster)
         ("post", "/api/genotypes/derive"),
         ("get", "/api/compare"),
         ("get", "/api/runners"),
+        ("get", "/api/datasets"),
+        ("get", "/api/datasets/choices"),
+        ("post", "/api/datasets"),
+        ("put", "/api/datasets/{name}"),
+        ("delete", "/api/datasets/{name}"),
     ];
 
     [Fact]

@@ -47,6 +47,16 @@ public sealed class ClientCommandLineTests
     }
 
     [Fact]
+    public void A_data_set_name_the_client_does_not_know_is_sent_for_the_platform_to_check_against_its_registered_sets()
+    {
+        // Exit 4 (cannot reach the server), not 2: the name got past the client's own checks.
+        var result = ClientProcess.Run("submit", "search", "--server", NoServer, "--dataset", "flowers");
+
+        Assert.Equal(4, result.ExitCode);
+        Assert.StartsWith("pcdarts: cannot reach the server", Assert.Single(result.StderrLines));
+    }
+
+    [Fact]
     public void An_unreachable_server_exits_4_and_version_prints_one()
     {
         var get = ClientProcess.Run("get", "3f2504e0-4f89-11d3-9a0c-0305e82c3301", "--server", NoServer);

@@ -12,6 +12,7 @@ public sealed class SearchFormTests : BunitContext
     public void Validation_messages_come_from_SearchSpec_Validate_and_sit_next_to_their_field()
     {
         Services.AddSingleton<IDashboardData>(new ReadOnlyDashboardData());
+        Services.AddSingleton<IDatasetsData>(new RegisteredSets());
         var cut = Render<NewSearch>();
         Assert.Empty(cut.FindAll(".field-error"));
         Assert.Equal("16", cut.Find("#f-channels").GetAttribute("value"));
@@ -31,6 +32,7 @@ public sealed class SearchFormTests : BunitContext
     public void A_preset_fills_every_field_and_marks_nothing_changed()
     {
         Services.AddSingleton<IDashboardData>(new ReadOnlyDashboardData());
+        Services.AddSingleton<IDatasetsData>(new RegisteredSets());
         var cut = Render<NewSearch>();
         cut.Find("[data-preset=quick]").Click();
         Assert.Equal("fashion-mnist", cut.Find("#f-dataset").GetAttribute("value"));
@@ -44,11 +46,41 @@ public sealed class SearchFormTests : BunitContext
     public void The_imagenet_preset_fills_the_share_of_each_class_and_a_share_over_one_is_refused_beside_it()
     {
         Services.AddSingleton<IDashboardData>(new ReadOnlyDashboardData());
+        Services.AddSingleton<IDatasetsData>(new RegisteredSets());
         var cut = Render<NewSearch>();
         cut.Find("[data-preset=imagenet-paper]").Click();
         Assert.Equal("0.125", cut.Find("#f-subsetFraction").GetAttribute("value"));
 
         cut.Find("#f-subsetFraction").Change("1.5");
         Assert.Contains("must be in (0, 1]", cut.Find("[data-field=subsetFraction] .field-error").TextContent);
+    }
+
+    [Fact]
+    public void The_data_set_choice_offers_the_registered_sets_with_their_sizes_and_accepts_one()
+    {
+        Services.AddSingleton<IDashboardData>(new ReadOnlyDashboardData());
+        Services.AddSingleton<IDatasetsData>(new RegisteredSets());
+        var cut = Render<NewSearch>();
+
+        var options = cut.FindAll("#f-dataset option");
+        Assert.Equal(["fashion-mnist", "cifar10", "synthetic", "flowers"], options.Select(o => o.GetAttribute("value")));
+        Assert.Equal("flowers (64×64, 102 classes, registered)", options[^1].TextContent);
+        Assert.Equal("fashion-mnist (28×28, 10 classes)", options[0].TextContent);
+
+        cut.Find("#f-dataset").Change("flowers");
+        Assert.Empty(cut.FindAll("[data-field=dataset] .field-error"));
+        Assert.Contains("registered by an admin", cut.Find("[data-field=dataset]").TextContent);
+    }
+
+    private sealed class RegisteredSets : IDatasetsData
+    {
+        public Task<IReadOnlyList<DatasetChoice>> ListChoicesAsync(CancellationToken ct = default) => Task.FromResult<IReadOnlyList<DatasetChoice>>(
+        [
+            new("fashion-mnist", 28, 10, true), new("cifar10", 32, 10, true), new("synthetic", 32, 10, true), new("flowers", 64, 102, false),
+        ]);
+        public Task<IReadOnlyList<DatasetDto>> ListAsync(CancellationToken ct = default) => throw new NotSupportedException();
+        public Task<AccountResult<DatasetDto>> CreateAsync(DatasetRequest request, CancellationToken ct = default) => throw new NotSupportedException();
+        public Task<AccountResult<DatasetDto>> UpdateAsync(string name, DatasetRequest request, CancellationToken ct = default) => throw new NotSupportedException();
+        public Task<string?> DeleteAsync(string name, CancellationToken ct = default) => throw new NotSupportedException();
     }
 }

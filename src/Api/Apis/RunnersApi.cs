@@ -22,9 +22,10 @@ public static class RunnersApi
         var runners = await db.Runners.AsNoTracking().OrderByDescending(r => r.HeartbeatAt).ToListAsync(ct);
         return TypedResults.Ok(runners
             // A runner past RunnerLiveness' limit is shown offline, with no current experiment: the reaper resumes it elsewhere.
-            .Select(r => RunnerLiveness.IsAlive(r.HeartbeatAt, now)
+            .Select(r => (RunnerLiveness.IsAlive(r.HeartbeatAt, now)
                 ? new RunnerDto(r.Name, r.Host, r.Device, r.Queues, r.Workers, r.StartedAt, r.HeartbeatAt, Alive: true, r.CurrentExperimentId)
                 : new RunnerDto(r.Name, r.Host, r.Device, r.Queues, r.Workers, r.StartedAt, r.HeartbeatAt, Alive: false, CurrentExperimentId: null))
+            with { Datasets = r.ReadableDatasets })
             .ToList());
     }
 }

@@ -11,10 +11,8 @@ using PcDarts.Web.Data;
 namespace PcDarts.Api.Dashboard;
 
 /// <summary>
-/// The account pages through <see cref="UsersApi"/> and <see cref="TokensApi"/> in-process, as the circuit's user. Each call
-/// gets its own service scope (a UserManager and a DbContext of its own): a circuit outlives any request and may run calls
-/// concurrently. The handlers take an HttpContext for cancellation and the audit line; a circuit has none, so each call
-/// gets a bare one carrying the user.
+/// The account pages through <see cref="UsersApi"/> and <see cref="TokensApi"/> in-process, as the circuit's user, one
+/// <see cref="CircuitCall"/> each.
 /// </summary>
 internal sealed class AccountsData(IServiceScopeFactory scopes, AuthenticationStateProvider state, TimeProvider clock) : IAccountsData
 {
@@ -70,30 +68,7 @@ internal sealed class AccountsData(IServiceScopeFactory scopes, AuthenticationSt
         return (await TokensApi.RevokeToken(id, call.User, call.Http, call.Db, clock, ct)).Result is NoContent ? null : $"no token {id}";
     }
 
-    /// <summary>As the REST group's admin policy: the pages are admin-only too, this refuses anyone else who gets here.</summary>
-    private async Task<Call> AdminCallAsync(CancellationToken ct)
-    {
-        var call = await CallAsync(ct);
-        if (call.User.IsAdmin()) return call;
-        await call.DisposeAsync();
-        throw new UnauthorizedAccessException($"your role ({call.User.Role()}) may not manage users: an admin may");
-    }
+    private Task<CircuitCall> AdminCallAsync(CancellationToken ct) => CircuitCall.StartAsAdminAsync(scopes, state, "manage users", ct);
 
-    private async Task<Call> CallAsync(CancellationToken ct)
-    {
-        var user = (await state.GetAuthenticationStateAsync()).User;
-        if (user.Identity?.IsAuthenticated != true) throw new UnauthorizedAccessException("not signed in");
-        var scope = scopes.CreateAsyncScope();
-        var http = new DefaultHttpContext { User = user, RequestServices = scope.ServiceProvider, RequestAborted = ct };
-        return new Call(scope, user, http);
-    }
-
-    private sealed class Call(AsyncServiceScope scope, ClaimsPrincipal user, HttpContext http) : IAsyncDisposable
-    {
-        public ClaimsPrincipal User => user;
-        public HttpContext Http => http;
-        public UserManager<PlatformUser> Users { get; } = scope.ServiceProvider.GetRequiredService<UserManager<PlatformUser>>();
-        public PcDartsDbContext Db { get; } = scope.ServiceProvider.GetRequiredService<PcDartsDbContext>();
-        public ValueTask DisposeAsync() => scope.DisposeAsync();
-    }
+    private Task<CircuitCall> CallAsync(CancellationToken ct) => CircuitCall.StartAsync(scopes, state, ct);
 }

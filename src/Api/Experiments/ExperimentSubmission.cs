@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using PcDarts.Api.Apis;
 using PcDarts.Api.Infrastructure;
 using PcDarts.Api.Recovery;
 using PcDarts.Core.Contracts;
@@ -25,10 +26,10 @@ public sealed class ExperimentSubmission(
         var validation = new Validation();
         limits.CheckSubmission(validation, request.Name, request.Tags);
         var spec = request.Spec ?? new SearchSpec();
-        limits.CheckSearch(validation, spec);
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        limits.CheckSearch(validation, spec, await DatasetsApi.KnownNamesAsync(db, ct));
         if (!validation.IsValid) return new Submission(null, validation.ToDictionary());
 
-        await using var db = await contexts.CreateDbContextAsync(ct);
         var experiment = NewExperiment(ExperimentKinds.Search, request.Name!, request.Tags, spec, spec.Seed, spec.Queue);
         return new Submission(await EnqueueAsync(experiment, db, ct), null);
     }
@@ -38,8 +39,8 @@ public sealed class ExperimentSubmission(
         var validation = new Validation();
         limits.CheckSubmission(validation, request.Name, request.Tags);
         var spec = request.Spec ?? new RetrainSpec();
-        limits.CheckRetrain(validation, spec, request.Genotype);
         await using var db = await contexts.CreateDbContextAsync(ct);
+        limits.CheckRetrain(validation, spec, request.Genotype, await DatasetsApi.KnownNamesAsync(db, ct));
         Genotype? genotype = null;
         if ((request.Genotype is null) == (request.FromExperimentId is null))
             validation.Add(request.Genotype is null ? "genotype" : "fromExperimentId", "give exactly one of genotype and fromExperimentId");

@@ -46,12 +46,13 @@ public sealed class RequestLimits(IOptions<RequestLimitsOptions> options)
         validation.Require(tags.Length > Options.MaxTags || tags.All(t => t is null || !t.Any(char.IsControl)), "tags", "must not contain control characters");
     }
 
-    internal void CheckSearch(Validation validation, SearchSpec spec) =>
-        CheckSpec(validation, spec.Validate(), spec.DataDir, () => SpecCost.Of(spec));
+    /// <param name="knownDatasets">The built-ins and the registered sets: the names a platform job can resolve.</param>
+    internal void CheckSearch(Validation validation, SearchSpec spec, IReadOnlyList<string> knownDatasets) =>
+        CheckSpec(validation, spec.Validate(knownDatasets), spec.DataDir, () => SpecCost.Of(spec));
 
-    internal void CheckRetrain(Validation validation, RetrainSpec spec, string? genotype)
+    internal void CheckRetrain(Validation validation, RetrainSpec spec, string? genotype, IReadOnlyList<string> knownDatasets)
     {
-        CheckSpec(validation, spec.Validate(), spec.DataDir, () => SpecCost.Of(spec));
+        CheckSpec(validation, spec.Validate(knownDatasets), spec.DataDir, () => SpecCost.Of(spec));
         // Its length and every other bound are the parser's: only what the parser cannot see is checked here.
         Text(validation, "genotype", genotype, int.MaxValue);
     }
@@ -73,7 +74,7 @@ public sealed class RequestLimits(IOptions<RequestLimitsOptions> options)
     {
         validation.AddSpecErrors("spec", errors);
         // The path is not echoed: the answer must not tell a caller anything about this machine's files.
-        validation.Require(dataDir is null, "spec.dataDir", "is not accepted over the API; runners read the built-in data sets from their standard places");
+        validation.Require(dataDir is null, "spec.dataDir", "is not accepted over the API; runners read the built-in data sets from their standard places and registered ones from their registered paths");
         // Only a spec whose fields are valid has a meaningful cost.
         if (errors.Count == 0 && SpecCost.Check(cost(), Options.MaxSpecCost) is { } tooCostly) validation.Add("spec", tooCostly);
     }

@@ -30,7 +30,7 @@ internal static class SubmitCommand
         command.SetAction(r =>
         {
             common.Check(r, spec.Preset);
-            var search = spec.FromParse(r, SpecFile.Read<SearchSpec>(r.GetValue(common.Spec)) ?? new SearchSpec());
+            var search = spec.FromParse(r, SpecFile.Read<SearchSpec>(r.GetValue(common.Spec)) ?? new SearchSpec(), platformNamesDataset: true);
             using var api = common.Remote.Connect(r, "pcdarts submit search");
             var request = new CreateSearchRequest(r.GetValue(common.Name) ?? $"search {search.Dataset}", r.GetValue(common.Tags)!, search);
             return common.Report(r, api, api.SubmitSearchAsync(request, CancellationToken.None).GetAwaiter().GetResult());
@@ -50,7 +50,7 @@ internal static class SubmitCommand
         command.SetAction(r =>
         {
             common.Check(r, spec.Preset);
-            var retrain = spec.FromParse(r, SpecFile.Read<RetrainSpec>(r.GetValue(common.Spec)) ?? new RetrainSpec());
+            var retrain = spec.FromParse(r, SpecFile.Read<RetrainSpec>(r.GetValue(common.Spec)) ?? new RetrainSpec(), platformNamesDataset: true);
             var (cell, source) = RetrainSource(r.GetValue(genotype), r.GetValue(from));
             using var api = common.Remote.Connect(r, "pcdarts submit retrain");
             var request = new CreateRetrainRequest(r.GetValue(common.Name) ?? $"retrain {retrain.Dataset}", r.GetValue(common.Tags)!, cell, source, retrain);

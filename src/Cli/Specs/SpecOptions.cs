@@ -55,15 +55,16 @@ public sealed class SpecOptions<TSpec> where TSpec : class, IValidatedSpec
     /// <summary>
     /// The preset named by --preset (else <paramref name="start"/>) with the options given on top, validated:
     /// the first invalid field comes back as a usage error naming its option. <paramref name="knownDatasets"/>: the data
-    /// set names this run can read (default the built-ins).
+    /// set names this run can read (default the built-ins). With <paramref name="platformNamesDataset"/> (a spec sent to
+    /// the platform) the data set's name is left to the platform, which knows its registered sets.
     /// </summary>
-    public TSpec FromParse(ParseResult result, TSpec start, IReadOnlyList<string>? knownDatasets = null)
+    public TSpec FromParse(ParseResult result, TSpec start, IReadOnlyList<string>? knownDatasets = null, bool platformNamesDataset = false)
     {
         var spec = result.GetValue(Preset) is { } preset
             ? _findPreset(preset) ?? throw new CliUsageException($"--preset: unknown preset '{preset}'; expected one of {string.Join(", ", SearchPresets.Names)}")
             : start;
         foreach (var (_, _, apply) in _options) spec = apply(result, spec);
-        var errors = spec.Validate(knownDatasets ?? DatasetNames.All);
+        var errors = spec.Validate(knownDatasets ?? DatasetNames.All).Where(e => !(platformNamesDataset && e.Field == "dataset")).ToList();
         return errors.Count == 0 ? spec : throw UsageError(errors);
     }
 

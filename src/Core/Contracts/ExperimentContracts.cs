@@ -65,7 +65,11 @@ public sealed record JobAttemptDto(long Id, string? HangfireJobId, string Runner
 
 public sealed record EpochArchitectureDto(int Epoch, float[][] AlphasNormal, float[][] AlphasReduce, float[]? BetasNormal, float[]? BetasReduce, string Genotype);
 
-public sealed record RunnerDto(string Name, string Host, string Device, string[] Queues, int Workers, DateTimeOffset StartedAt, DateTimeOffset HeartbeatAt, bool Alive, Guid? CurrentExperimentId);
+public sealed record RunnerDto(string Name, string Host, string Device, string[] Queues, int Workers, DateTimeOffset StartedAt, DateTimeOffset HeartbeatAt, bool Alive, Guid? CurrentExperimentId)
+{
+    /// <summary>The registered data sets whose folders this runner could read at its last check.</summary>
+    public string[] Datasets { get; init; } = [];
+}
 
 /// <summary>The metrics rows of one experiment, in epoch order.</summary>
 public sealed record MetricsDto(Guid ExperimentId, IReadOnlyList<EpochMetrics> Epochs);

@@ -11,6 +11,9 @@ public static class DatasetNames
     /// <summary>Side length of the data set's images as stored (Fashion-MNIST 28, CIFAR-10 and the synthetic set 32).</summary>
     public static int NativeSize(string name) => name == FashionMnist ? 28 : 32;
 
+    /// <summary>Classes of a built-in: ten in each (Fashion-MNIST's garments, CIFAR-10's objects, the synthetic set's rectangles).</summary>
+    public static int Classes(string name) => 10;
+
     /// <summary>Images in the training split: Fashion-MNIST 60,000, CIFAR-10 50,000, the synthetic set 2,048.</summary>
     public static int TrainExamples(string name) => name switch
     {

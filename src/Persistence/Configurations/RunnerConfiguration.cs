@@ -14,5 +14,6 @@ internal sealed class RunnerConfiguration : IEntityTypeConfiguration<Runner>
         b.Property(r => r.Host).HasMaxLength(200);
         b.Property(r => r.Device).HasMaxLength(200);
         b.Property(r => r.Queues).HasColumnType("text[]");
+        b.Property(r => r.ReadableDatasets).HasColumnType("text[]");
     }
 }

@@ -11,4 +11,6 @@ public sealed class Runner
     public DateTimeOffset StartedAt { get; set; }
     public DateTimeOffset HeartbeatAt { get; set; }
     public Guid? CurrentExperimentId { get; set; }
+    /// <summary>The registered data sets whose folders this runner could read when it last checked.</summary>
+    public string[] ReadableDatasets { get; set; } = [];
 }

@@ -12,6 +12,9 @@ public static class AuditActions
     public const string TokenRevoked = "token.revoked";
     public const string UserCreated = "user.created";
     public const string UserChanged = "user.changed";
+    public const string DatasetRegistered = "dataset.registered";
+    public const string DatasetChanged = "dataset.changed";
+    public const string DatasetRemoved = "dataset.removed";
 }
 
 /// <summary>One line of the audit log: who (the email, or what was typed for a failed login) did what to what.</summary>

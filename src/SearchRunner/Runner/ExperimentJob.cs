@@ -36,10 +36,11 @@ public sealed partial class ExperimentJob(
         var stopping = host.ApplicationStopping;
         try
         {
+            var dataset = await WaitOutAsync(c => ResolveDatasetAsync(attempt, c), "resolving its data set", experimentId, cancellationToken);
             var recorder = new RunRecorder(factory, experimentId, clock, logger, cancellationToken);
             // The engine is synchronous and CPU-bound: give it a thread of its own rather than a pool thread.
             var result = await Task.Factory.StartNew(
-                () => RunEngine(attempt, recorder, cancellationToken),
+                () => RunEngine(attempt, dataset, recorder, cancellationToken),
                 CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
             if (await WaitOutAsync(c => lifecycle.SucceedAsync(attempt, result, c), "recording success", experimentId, stopping))
                 logger.LogInformation("Experiment {Id} succeeded: {Genotype}", experimentId, result.Genotype);
@@ -71,6 +72,7 @@ public sealed partial class ExperimentJob(
     private static string Describe(Exception e) => e switch
     {
         SpecValidationException spec => $"invalid spec: {spec.Message}",
+        DatasetUnavailableException data => data.Message,
         _ => $"{e.GetType().Name}: {e.Message}",
     };
 }

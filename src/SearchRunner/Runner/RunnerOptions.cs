@@ -14,6 +14,8 @@ public sealed record RunnerOptions(IReadOnlyList<string> Queues, string Name, in
     /// <summary>How often an idle worker looks at its queues: the pickup latency of a new job.</summary>
     public TimeSpan QueuePollInterval { get; init; } = TimeSpan.FromMilliseconds(500);
     public TimeSpan HeartbeatInterval { get; init; } = Persistence.Runs.RunnerLiveness.HeartbeatInterval;
+    /// <summary>How often the heartbeat re-checks which registered data sets' folders this node can read.</summary>
+    public TimeSpan DatasetCheckInterval { get; init; } = TimeSpan.FromSeconds(30);
     /// <summary>How soon a running job's token fires after the job is deleted (a cancel); Hangfire's default is 5 s.</summary>
     public TimeSpan CancellationCheckInterval { get; init; } = TimeSpan.FromSeconds(1);
     /// <summary>How long a graceful stop waits for running jobs to hand their work back to the queue.</summary>

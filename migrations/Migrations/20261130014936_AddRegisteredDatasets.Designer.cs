@@ -13,8 +13,8 @@ using PcDarts.Persistence;
 namespace PcDarts.Migrations
 {
     [DbContext(typeof(PcDartsDbContext))]
-    [Migration("20261130014845_AddLeaderboardColumns")]
-    partial class AddLeaderboardColumns
+    [Migration("20261130014936_AddRegisteredDatasets")]
+    partial class AddRegisteredDatasets
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -333,9 +333,6 @@ namespace PcDarts.Migrations
                     b.Property<DateTimeOffset?>("CancelRequestedAt")
                         .HasColumnType("timestamp with time zone");
 
-                    b.Property<double>("ComputeSeconds")
-                        .HasColumnType("double precision");
-
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -345,9 +342,6 @@ namespace PcDarts.Migrations
 
                     b.Property<Guid?>("DerivedFromId")
                         .HasColumnType("uuid");
-
-                    b.Property<int>("EpochsCompleted")
-                        .HasColumnType("integer");
 
                     b.Property<string>("Error")
                         .HasColumnType("text");
@@ -383,12 +377,6 @@ namespace PcDarts.Migrations
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)");
 
-                    b.Property<double?>("RetrainTop1")
-                        .HasColumnType("double precision");
-
-                    b.Property<double?>("SearchTop1")
-                        .HasColumnType("double precision");
-
                     b.Property<int>("Seed")
                         .HasColumnType("integer");
 
@@ -415,12 +403,6 @@ namespace PcDarts.Migrations
                     b.HasIndex("CreatedBy");
 
                     b.HasIndex("DerivedFromId");
-
-                    b.HasIndex("Parameters");
-
-                    b.HasIndex("RetrainTop1");
-
-                    b.HasIndex("SearchTop1");
 
                     b.HasIndex("Status");
 
@@ -475,6 +457,43 @@ namespace PcDarts.Migrations
                     b.ToTable("job_attempts", (string)null);
                 });
 
+            modelBuilder.Entity("PcDarts.Persistence.Entities.RegisteredDataset", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<int>("Classes")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("Format")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<int>("ImageSize")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Path")
+                        .IsRequired()
+                        .HasMaxLength(1024)
+                        .HasColumnType("character varying(1024)");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("datasets", (string)null);
+                });
+
             modelBuilder.Entity("PcDarts.Persistence.Entities.Runner", b =>
                 {
                     b.Property<string>("Name")
@@ -498,6 +517,10 @@ namespace PcDarts.Migrations
                         .HasColumnType("character varying(200)");
 
                     b.PrimitiveCollection<string[]>("Queues")
+                        .IsRequired()
+                        .HasColumnType("text[]");
+
+                    b.PrimitiveCollection<string[]>("ReadableDatasets")
                         .IsRequired()
                         .HasColumnType("text[]");
 
