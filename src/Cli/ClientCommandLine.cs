@@ -23,6 +23,10 @@ public static class ClientCommandLine
         ListCommand.Create(),
         DownloadCommand.Create(),
         CancelCommand.Create(),
+        DeleteCommand.Create(),
+        LogsCommand.Create(),
+        ExportCommand.Create(),
+        ExportCommand.CreateImport(),
     };
 
     public static int Run(string[] args) => CommandLineApp.Run(Name, Create(), args, Describe);

@@ -26,6 +26,7 @@ public sealed class PcDartsDbContext(DbContextOptions<PcDartsDbContext> options)
     public DbSet<EpochArchitecture> EpochArchitectures => Set<EpochArchitecture>();
     public DbSet<Runner> Runners => Set<Runner>();
     public DbSet<Artifact> Artifacts => Set<Artifact>();
+    public DbSet<LogLine> LogLines => Set<LogLine>();
     public DbSet<RegisteredDataset> Datasets => Set<RegisteredDataset>();
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
     public DbSet<AuditEntry> AuditLog => Set<AuditEntry>();

@@ -12,7 +12,7 @@ public sealed class ClientCommandLineTests
         var help = ClientProcess.Run("--help");
 
         Assert.Equal(0, help.ExitCode);
-        foreach (var verb in new[] { "submit", "wait", "get", "list", "download", "cancel" })
+        foreach (var verb in new[] { "submit", "wait", "get", "list", "download", "cancel", "delete", "logs", "export", "import" })
             Assert.Matches($@"(?m)^\s+{verb}\b", help.Stdout);
         Assert.Contains("--k <1|2|4|8>", ClientProcess.Run("submit", "search", "--help").Stdout);
     }
@@ -26,6 +26,11 @@ public sealed class ClientCommandLineTests
     [InlineData(new[] { "list", "--kind", "study" }, "--kind")]
     [InlineData(new[] { "wait", "42" }, "42")]
     [InlineData(new[] { "download", "3f2504e0-4f89-11d3-9a0c-0305e82c3301", "--what", "genotype" }, "--out")]
+    [InlineData(new[] { "logs", "latest" }, "latest")]
+    [InlineData(new[] { "delete" }, "'delete'")]
+    [InlineData(new[] { "export", "3f2504e0-4f89-11d3-9a0c-0305e82c3301" }, "--out")]
+    [InlineData(new[] { "import", "no-such-archive.tar.gz" }, "no-such-archive.tar.gz")]
+    [InlineData(new[] { "wait", "3f2504e0-4f89-11d3-9a0c-0305e82c3301", "--cancel-on-timeout" }, "--timeout")]
     public void A_wrong_option_exits_2_with_one_line_naming_it(string[] args, string named)
     {
         var result = ClientProcess.Run([.. args, "--server", NoServer]);

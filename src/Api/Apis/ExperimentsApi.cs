@@ -28,6 +28,8 @@ public static class ExperimentsApi
         api.MapPut("/{id:guid}/tags", SetTags).WithName(nameof(SetTags));
         api.MapPost("/{id:guid}/cancel", CancelExperiment).WithName(nameof(CancelExperiment));
         api.MapDelete("/{id:guid}", DeleteExperiment).WithName(nameof(DeleteExperiment));
+        api.MapExperimentLogsApi();
+        api.MapExperimentArchiveApi();
         return api;
     }
 

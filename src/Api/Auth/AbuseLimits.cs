@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 
@@ -13,6 +14,8 @@ public sealed class AbuseLimitsOptions
 
     /// <summary>A larger request body is refused with 413 (a spec or a genotype is a few kilobytes).</summary>
     public long MaxRequestBodyBytes { get; set; } = 1024 * 1024;
+    /// <summary>An experiment archive may be this large, packed and unpacked (weights and a checkpoint at paper scale are tens of MB).</summary>
+    public long MaxImportBytes { get; set; } = 512L * 1024 * 1024;
     /// <summary>Sign-in attempts per minute from one address (429 past it), on top of the per-account lockout.</summary>
     public int LoginsPerMinute { get; set; } = 10;
     /// <summary>Submissions and other experiment changes per minute by one user (429 past it).</summary>
@@ -68,12 +71,14 @@ internal static class AbuseLimits
         var limit = app.Configuration.GetSection(AbuseLimitsOptions.Section).Get<AbuseLimitsOptions>()?.MaxRequestBodyBytes ?? new AbuseLimitsOptions().MaxRequestBodyBytes;
         app.Use(async (http, next) =>
         {
-            if (http.Request.ContentLength > limit)
+            // An endpoint that takes larger bodies (an archive import) says so with its own size limit.
+            var max = http.GetEndpoint()?.Metadata.GetMetadata<IRequestSizeLimitMetadata>()?.MaxRequestBodySize ?? limit;
+            if (http.Request.ContentLength > max)
             {
-                await WriteProblemAsync(http, StatusCodes.Status413PayloadTooLarge, "Request body too large", $"at most {limit} bytes");
+                await WriteProblemAsync(http, StatusCodes.Status413PayloadTooLarge, "Request body too large", $"at most {max} bytes");
                 return;
             }
-            if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } size) size.MaxRequestBodySize = limit;
+            if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } size) size.MaxRequestBodySize = max;
             await next(http);
         });
     }

@@ -17,6 +17,7 @@ internal static class DashboardExtensions
         services.AddScoped<IDashboardData, DashboardData>();
         services.AddScoped<IAccountsData, AccountsData>();
         services.AddScoped<ILeaderboardData, LeaderboardData>();
+        services.AddScoped<IExperimentLogs, ExperimentLogsData>();
         services.AddScoped<IDatasetsData, DatasetsData>();
     }
 

@@ -33,7 +33,7 @@ internal static class ExperimentMapping
             e.MultiplyAdds, epochs, best,
             attempts.OrderBy(a => a.Id)
                 .Select(a => new JobAttemptDto(a.Id, a.HangfireJobId, a.Runner, a.StartedAt, a.FinishedAt, a.Outcome, a.ResumedAfterEpoch, a.Error))
-                .ToList(), e.CreatedBy);
+                .ToList(), e.CreatedBy, e.ImportedFromId);
     }
 
     private static (SearchSpec? Search, RetrainSpec? Retrain) Specs(Experiment e) => e.Kind == ExperimentKinds.Search

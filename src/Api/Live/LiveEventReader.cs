@@ -39,7 +39,7 @@ internal sealed class LiveEventReader(IDbContextFactory<PcDartsDbContext> factor
                 return [new StatusChangedEvent(id, notification.Status ?? row.Status, row.Error, row.Epochs)];
             }
             case ExperimentEventKinds.LogLine when notification.Text is { } text:
-                return [new LogLineEvent(id, notification.At ?? clock.GetUtcNow(), notification.Level ?? LogLevels.Info, text)];
+                return [new LogLineEvent(id, notification.At ?? clock.GetUtcNow(), notification.Level ?? LogLevels.Info, text, notification.Sequence ?? 0)];
             default:
                 return [];
         }

@@ -38,6 +38,31 @@ internal sealed class ExperimentsClient(HttpClient http) : IDisposable
     public Task<ExperimentDto> CancelAsync(Guid id, CancellationToken ct) =>
         SendAsync<ExperimentDto>(HttpMethod.Post, $"api/experiments/{id}/cancel", null, ct);
 
+    public Task<LogPage> GetLogsAsync(Guid id, long after, CancellationToken ct) =>
+        SendAsync<LogPage>(HttpMethod.Get, $"api/experiments/{id}/logs?after={after}", null, ct);
+
+    /// <summary>Deletes an experiment and all it stored (204); a running one must be cancelled first (409).</summary>
+    public async Task DeleteAsync(Guid id, CancellationToken ct)
+    {
+        using var response = await http.DeleteAsync($"api/experiments/{id}", ct);
+        if (!response.IsSuccessStatusCode) throw await ProblemAsync(response, ct);
+    }
+
+    /// <summary>The export archive, streamed into <paramref name="destination"/>.</summary>
+    public async Task ExportAsync(Guid id, Stream destination, CancellationToken ct)
+    {
+        using var response = await http.GetAsync($"api/experiments/{id}/export", HttpCompletionOption.ResponseHeadersRead, ct);
+        if (!response.IsSuccessStatusCode) throw await ProblemAsync(response, ct);
+        await response.Content.CopyToAsync(destination, ct);
+    }
+
+    public Task<ExperimentDto> ImportAsync(Stream archive, CancellationToken ct)
+    {
+        var content = new StreamContent(archive);
+        content.Headers.ContentType = new("application/gzip");
+        return SendAsync<ExperimentDto>(HttpMethod.Post, "api/experiments/import", content, ct);
+    }
+
     public Task<MetricsDto> GetMetricsAsync(Guid id, int afterEpoch, CancellationToken ct) =>
         SendAsync<MetricsDto>(HttpMethod.Get, $"api/experiments/{id}/metrics?afterEpoch={afterEpoch}", null, ct);
 

@@ -14,7 +14,7 @@ public sealed record CreateRetrainRequest(string? Name, string[]? Tags, string? 
 public sealed record SetTagsRequest(string[]? Tags);
 
 /// <summary>
-/// One experiment. Exactly one of <paramref name="Search"/> and <paramref name="Retrain"/> is set, as <paramref name="Kind"/> says:
+/// One experiment. <paramref name="ImportedFromId"/> marks one imported from an archive (its id where it was exported). Exactly one of <paramref name="Search"/> and <paramref name="Retrain"/> is set, as <paramref name="Kind"/> says:
 /// the full spec it runs, defaults filled in.
 /// </summary>
 public sealed record ExperimentDto(
@@ -39,7 +39,8 @@ public sealed record ExperimentDto(
     int EpochsCompleted,
     double? BestValidTop1,
     IReadOnlyList<JobAttemptDto> Attempts,
-    string? CreatedBy = null)
+    string? CreatedBy = null,
+    Guid? ImportedFromId = null)
 {
     /// <summary>The epochs the spec asks for, whichever the kind.</summary>
     [JsonIgnore] public int Epochs => Search?.Epochs ?? Retrain?.Epochs ?? 0;
@@ -73,3 +74,12 @@ public sealed record RunnerDto(string Name, string Host, string Device, string[]
 
 /// <summary>The metrics rows of one experiment, in epoch order.</summary>
 public sealed record MetricsDto(Guid ExperimentId, IReadOnlyList<EpochMetrics> Epochs);
+
+/// <summary>One stored line of an experiment's log; <paramref name="Sequence"/> counts from 1 and orders the lines.</summary>
+public sealed record LogLineDto(long Sequence, DateTimeOffset At, string Level, string Text);
+
+/// <summary>
+/// Stored log lines after a sequence number, in order. <paramref name="Status"/> was read before the lines: when it is
+/// finished and fewer than the limit came back, the log is complete (a run's last line commits with its final status).
+/// </summary>
+public sealed record LogPage(Guid ExperimentId, string Status, IReadOnlyList<LogLineDto> Lines);

@@ -29,8 +29,12 @@ public sealed record StatusChangedEvent(Guid ExperimentId, string Status, string
     public Task SendTo(IExperimentClient client) => client.StatusChanged(this);
 }
 
-/// <summary>A line of the run's log ("epoch 3/50 done: …", "resumed after epoch 2 on runner gpu-1"); level is info, warning or error.</summary>
-public sealed record LogLineEvent(Guid ExperimentId, DateTimeOffset At, string Level, string Text) : IExperimentEvent
+/// <summary>
+/// A line of the run's log ("epoch 3/50 done: …", "resumed after epoch 2 on runner gpu-1"); level is info, warning or error.
+/// <see cref="Sequence"/> is the line's number in the stored log (GET /api/experiments/{id}/logs?after=N), so a client
+/// that loaded the stored lines skips the live ones it already has.
+/// </summary>
+public sealed record LogLineEvent(Guid ExperimentId, DateTimeOffset At, string Level, string Text, long Sequence = 0) : IExperimentEvent
 {
     public Task SendTo(IExperimentClient client) => client.LogLine(this);
 }

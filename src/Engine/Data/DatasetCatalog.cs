@@ -29,17 +29,20 @@ public static class DatasetCatalog
         _ => throw new ArgumentException($"Unknown data set '{name}'; known: {string.Join(", ", DatasetNames.All)}.", nameof(name)),
     };
 
-    /// <summary>IDX files named as MNIST and Fashion-MNIST ship them, in <paramref name="dir"/>.</summary>
-    internal static ImageDataset LoadIdx(string name, string dir, DatasetSplit split)
+    /// <summary>IDX files named as MNIST and Fashion-MNIST ship them, in <paramref name="dir"/>; <paramref name="classes"/> is
+    /// a registered set's class count (labels are checked against it), null for Fashion-MNIST's ten named classes.</summary>
+    internal static ImageDataset LoadIdx(string name, string dir, DatasetSplit split, int? classes = null)
     {
         var prefix = split == DatasetSplit.Train ? "train" : "t10k";
         string[] expected = [$"{prefix}-images-idx3-ubyte.gz", $"{prefix}-labels-idx1-ubyte.gz"];
         // Accept the files gzipped, as distributed, or already unpacked.
         var found = expected.Select(f => FirstExisting(Path.Combine(dir, f), Path.Combine(dir, f[..^3]))).ToArray();
         if (found.Any(f => f is null))
-            throw new DatasetNotFoundException(name, dir, expected,
+            throw new DatasetNotFoundException(name, dir, expected, classes is not null ? null :
                 "Install it with `apt-get install dataset-fashion-mnist` (files go to /usr/share/datasets/fashion-mnist), or pass the folder holding them.");
-        return FashionMnistReader.Read(found[0]!, found[1]!);
+        return classes is { } count
+            ? FashionMnistReader.Read(name, found[0]!, found[1]!, count, null)
+            : FashionMnistReader.Read(found[0]!, found[1]!);
     }
 
     /// <summary>CIFAR-10's binary batches in <paramref name="dir"/> or its archive's subfolder.</summary>

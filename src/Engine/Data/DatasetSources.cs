@@ -17,7 +17,7 @@ public static class DatasetSources
     {
         ILabelledImages data = source.Format switch
         {
-            DatasetFormats.Idx => DatasetCatalog.LoadIdx(source.Name, source.Path, split),
+            DatasetFormats.Idx => DatasetCatalog.LoadIdx(source.Name, source.Path, split, source.Classes),
             DatasetFormats.Cifar10Binary => DatasetCatalog.LoadCifar10(source.Name, source.Path, split),
             DatasetFormats.ImageFolder => OpenFolder(source, split, size, workers),
             _ => throw new ArgumentException(

@@ -27,6 +27,8 @@ public sealed class Experiment
     /// <summary>A retrain points at the search whose genotype it trains.</summary>
     public Guid? DerivedFromId { get; set; }
     public Experiment? DerivedFrom { get; set; }
+    /// <summary>Set on an experiment imported from an archive: its id where it was exported (it gets a new one here).</summary>
+    public Guid? ImportedFromId { get; set; }
     public string? HangfireJobId { get; set; }
     /// <summary>Retrain: the genotype it trains (DARTS text). Search: the genotype it found, once succeeded.</summary>
     public string? Genotype { get; set; }

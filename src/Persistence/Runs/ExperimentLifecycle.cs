@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using PcDarts.Core.Contracts;
 using PcDarts.Persistence.Entities;
 using PcDarts.Persistence.Events;
+using PcDarts.Persistence.Logs;
 using PcDarts.Persistence.Resilience;
 
 namespace PcDarts.Persistence.Runs;
@@ -140,8 +141,9 @@ public sealed partial class ExperimentLifecycle(IDbContextFactory<PcDartsDbConte
         await LogAsync(db, experiment.Id, level, text, now, ct);
     }
 
+    /// <summary>Stored with the experiment's other log lines (and sent live), in the caller's transaction.</summary>
     private static Task LogAsync(PcDartsDbContext db, Guid id, string level, string text, DateTimeOffset now, CancellationToken ct = default) =>
-        EventPublisher.PublishAsync(db, ExperimentEvent.Log(id, level, text, now), ct);
+        ExperimentLog.AppendAsync(db, id, [new PendingLogLine(level, text, now)], ct);
 
     private static Task<Experiment?> LockAsync(PcDartsDbContext db, Guid id, CancellationToken ct = default) =>
         db.Experiments.FromSql($"SELECT * FROM experiments WHERE \"Id\" = {id} FOR UPDATE").SingleOrDefaultAsync(ct);

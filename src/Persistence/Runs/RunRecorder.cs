@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using PcDarts.Core.Metrics;
 using PcDarts.Persistence.Entities;
 using PcDarts.Persistence.Events;
+using PcDarts.Persistence.Logs;
 using PcDarts.Persistence.Resilience;
 
 namespace PcDarts.Persistence.Runs;
@@ -20,8 +21,10 @@ public sealed record ArchitectureRecord(float[][] AlphasNormal, float[][] Alphas
 /// </summary>
 public sealed class RunRecorder(
     IDbContextFactory<PcDartsDbContext> factory, Guid experimentId, TimeProvider clock, ILogger? logger = null, CancellationToken stopping = default)
+    : IAsyncDisposable
 {
     private readonly ILogger _logger = logger ?? NullLogger.Instance;
+    private readonly RunLogWriter _log = new(factory, experimentId, clock, logger ?? NullLogger.Instance);
 
     public Guid ExperimentId { get; } = experimentId;
 
@@ -90,22 +93,13 @@ public sealed class RunRecorder(
         EventPublisher.Publish(db, new ExperimentEvent(ExperimentId, ExperimentEventKinds.EpochCompleted, metrics.Epoch));
     }
 
-    /// <summary>
-    /// A line for the live log of the run: sent as a NOTIFY only, not stored. Best effort: a line that cannot be sent
-    /// while the database is away is dropped rather than holding up the run (the epoch it describes is stored).
-    /// </summary>
-    public void Log(string level, string text)
-    {
-        try
-        {
-            using var db = factory.CreateDbContext();
-            EventPublisher.Publish(db, ExperimentEvent.Log(ExperimentId, level, text, clock.GetUtcNow()));
-        }
-        catch (Exception e) when (TransientErrors.IsTransient(e))
-        {
-            _logger.LogDebug("Experiment {Id}: log line dropped, the database is away: {Text}", ExperimentId, text);
-        }
-    }
+    /// <summary>A line for the run's log: stored with the others in the next batch (see <see cref="RunLogWriter"/>) and sent live.</summary>
+    public void Log(string level, string text) => _log.Add(level, text);
+
+    /// <summary>Stores the pending log lines now.</summary>
+    public Task FlushLogAsync(CancellationToken ct = default) => _log.FlushAsync(ct);
+
+    public ValueTask DisposeAsync() => _log.DisposeAsync();
 
     /// <summary>One row per (experiment, kind): the old blob is deleted in the same transaction as the new one is written.</summary>
     public static void ReplaceArtifact(PcDartsDbContext db, Artifact artifact)

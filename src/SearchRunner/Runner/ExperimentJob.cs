@@ -34,19 +34,21 @@ public sealed partial class ExperimentJob(
             experimentId, attempt.AttemptNumber, identity.Name, attempt.ResumedAfterEpoch);
         identity.Started(experimentId);
         var stopping = host.ApplicationStopping;
+        await using var recorder = new RunRecorder(factory, experimentId, clock, logger, cancellationToken);
         try
         {
             var dataset = await WaitOutAsync(c => ResolveDatasetAsync(attempt, c), "resolving its data set", experimentId, cancellationToken);
-            var recorder = new RunRecorder(factory, experimentId, clock, logger, cancellationToken);
             // The engine is synchronous and CPU-bound: give it a thread of its own rather than a pool thread.
             var result = await Task.Factory.StartNew(
                 () => RunEngine(attempt, dataset, recorder, cancellationToken),
                 CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+            await recorder.FlushLogAsync(); // the run's lines before the line that ends it (during an outage they wait for the last flush)
             if (await WaitOutAsync(c => lifecycle.SucceedAsync(attempt, result, c), "recording success", experimentId, stopping))
                 logger.LogInformation("Experiment {Id} succeeded: {Genotype}", experimentId, result.Genotype);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
+            await recorder.FlushLogAsync();
             if (await WaitOutAsync(c => lifecycle.EndStoppedAsync(attempt, identity.Name, c), "recording the stop", experimentId, stopping))
             {
                 logger.LogInformation("Experiment {Id} cancelled", experimentId);
@@ -57,6 +59,7 @@ public sealed partial class ExperimentJob(
         catch (Exception e)
         {
             logger.LogError(e, "Experiment {Id} failed", experimentId);
+            await recorder.FlushLogAsync();
             await WaitOutAsync(c => lifecycle.FailAsync(attempt, identity.Name, Describe(e), c), "recording the failure", experimentId, stopping);
             throw; // the Hangfire job fails too (no automatic retry, see JobRetryPolicy)
         }

@@ -9,7 +9,7 @@ namespace PcDarts.Api.Tests.Lifecycle;
 [Collection(PostgresCollection.Name)]
 public sealed class LeaderboardBackfillTests(PostgresCluster cluster)
 {
-    private const string Before = "20261130014936_AddRegisteredDatasets";
+    private const string Before = "20261130025948_AddExperimentLogsAndImports";
 
     [Fact]
     public async Task Experiments_from_before_the_columns_get_their_best_accuracy_compute_and_epochs()

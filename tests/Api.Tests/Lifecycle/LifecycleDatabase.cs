@@ -49,6 +49,8 @@ internal sealed class LifecycleDatabase : IAsyncDisposable
         return experiment.Id;
     }
 
+    public IDbContextFactory<PcDartsDbContext> Factory => _services.GetRequiredService<IDbContextFactory<PcDartsDbContext>>();
+
     public PcDartsDbContext Context() => _services.GetRequiredService<IDbContextFactory<PcDartsDbContext>>().CreateDbContext();
 
     /// <summary>A runner row with a fresh heartbeat: the lifecycle takes its attempts for alive.</summary>

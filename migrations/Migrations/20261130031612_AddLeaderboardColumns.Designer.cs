@@ -13,7 +13,7 @@ using PcDarts.Persistence;
 namespace PcDarts.Migrations
 {
     [DbContext(typeof(PcDartsDbContext))]
-    [Migration("20261130030342_AddLeaderboardColumns")]
+    [Migration("20261130031612_AddLeaderboardColumns")]
     partial class AddLeaderboardColumns
     {
         /// <inheritdoc />
@@ -362,6 +362,9 @@ namespace PcDarts.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
 
+                    b.Property<Guid?>("ImportedFromId")
+                        .HasColumnType("uuid");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -473,6 +476,32 @@ namespace PcDarts.Migrations
                     b.HasIndex("ExperimentId");
 
                     b.ToTable("job_attempts", (string)null);
+                });
+
+            modelBuilder.Entity("PcDarts.Persistence.Entities.LogLine", b =>
+                {
+                    b.Property<Guid>("ExperimentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<long>("Sequence")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Level")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.HasKey("ExperimentId", "Sequence");
+
+                    b.ToTable("experiment_logs", (string)null);
                 });
 
             modelBuilder.Entity("PcDarts.Persistence.Entities.RegisteredDataset", b =>
@@ -804,6 +833,15 @@ namespace PcDarts.Migrations
                 {
                     b.HasOne("PcDarts.Persistence.Entities.Experiment", null)
                         .WithMany("Attempts")
+                        .HasForeignKey("ExperimentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("PcDarts.Persistence.Entities.LogLine", b =>
+                {
+                    b.HasOne("PcDarts.Persistence.Entities.Experiment", null)
+                        .WithMany()
                         .HasForeignKey("ExperimentId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
