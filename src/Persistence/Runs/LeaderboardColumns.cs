@@ -22,6 +22,16 @@ public static class LeaderboardColumns
                 ? valid : e.RetrainTop1));
     }
 
+    /// <summary>The columns of an experiment whose epochs arrive all at once (an import), not one commit at a time.</summary>
+    public static void Fill(Entities.Experiment experiment, IReadOnlyCollection<EpochMetrics> epochs)
+    {
+        var best = epochs.Max(e => e.ValidTop1);
+        experiment.EpochsCompleted = epochs.Count;
+        experiment.ComputeSeconds = epochs.Sum(e => e.Seconds);
+        experiment.SearchTop1 = experiment.Kind == ExperimentKinds.Search ? best : null;
+        experiment.RetrainTop1 = experiment.Kind == ExperimentKinds.Retrain ? best : null;
+    }
+
     /// <summary>
     /// The same columns computed from the epoch rows already stored: the migration that adds them runs this once.
     /// Table and column names are the ones EpochRecordConfiguration and ExperimentConfiguration give.
