@@ -330,6 +330,9 @@ namespace PcDarts.Migrations
                     b.Property<DateTimeOffset?>("CancelRequestedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<double>("ComputeSeconds")
+                        .HasColumnType("double precision");
+
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -339,6 +342,9 @@ namespace PcDarts.Migrations
 
                     b.Property<Guid?>("DerivedFromId")
                         .HasColumnType("uuid");
+
+                    b.Property<int>("EpochsCompleted")
+                        .HasColumnType("integer");
 
                     b.Property<string>("Error")
                         .HasColumnType("text");
@@ -377,6 +383,12 @@ namespace PcDarts.Migrations
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)");
 
+                    b.Property<double?>("RetrainTop1")
+                        .HasColumnType("double precision");
+
+                    b.Property<double?>("SearchTop1")
+                        .HasColumnType("double precision");
+
                     b.Property<int>("Seed")
                         .HasColumnType("integer");
 
@@ -406,6 +418,12 @@ namespace PcDarts.Migrations
                     b.HasIndex("CreatedBy");
 
                     b.HasIndex("DerivedFromId");
+
+                    b.HasIndex("Parameters");
+
+                    b.HasIndex("RetrainTop1");
+
+                    b.HasIndex("SearchTop1");
 
                     b.HasIndex("Status");
 

@@ -31,6 +31,7 @@ app.MapCompareApi().RequireMemberToChange();
 app.MapRunnersApi().RequireMemberToChange();
 app.MapQueuesApi().RequireMemberToChange();
 app.MapCostApi().RequireMemberToChange();
+app.MapArchitecturesApi().RequireMemberToChange();
 app.MapDatasetsApi();
 app.MapExperimentHub();
 app.MapDashboard();

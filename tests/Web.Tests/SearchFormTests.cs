@@ -11,7 +11,7 @@ public sealed class SearchFormTests : BunitContext
     [Fact]
     public void Validation_messages_come_from_SearchSpec_Validate_and_sit_next_to_their_field()
     {
-        Services.AddSingleton<IDashboardData>(new NoData());
+        Services.AddSingleton<IDashboardData>(new ReadOnlyDashboardData());
         Services.AddSingleton<IDatasetsData>(new RegisteredSets());
         var cut = Render<NewSearch>();
         Assert.Empty(cut.FindAll(".field-error"));
@@ -31,7 +31,7 @@ public sealed class SearchFormTests : BunitContext
     [Fact]
     public void A_preset_fills_every_field_and_marks_nothing_changed()
     {
-        Services.AddSingleton<IDashboardData>(new NoData());
+        Services.AddSingleton<IDashboardData>(new ReadOnlyDashboardData());
         Services.AddSingleton<IDatasetsData>(new RegisteredSets());
         var cut = Render<NewSearch>();
         cut.Find("[data-preset=quick]").Click();
@@ -45,7 +45,7 @@ public sealed class SearchFormTests : BunitContext
     [Fact]
     public void The_imagenet_preset_fills_the_share_of_each_class_and_a_share_over_one_is_refused_beside_it()
     {
-        Services.AddSingleton<IDashboardData>(new NoData());
+        Services.AddSingleton<IDashboardData>(new ReadOnlyDashboardData());
         Services.AddSingleton<IDatasetsData>(new RegisteredSets());
         var cut = Render<NewSearch>();
         cut.Find("[data-preset=imagenet-paper]").Click();
@@ -58,7 +58,7 @@ public sealed class SearchFormTests : BunitContext
     [Fact]
     public void The_data_set_choice_offers_the_registered_sets_with_their_sizes_and_accepts_one()
     {
-        Services.AddSingleton<IDashboardData>(new NoData());
+        Services.AddSingleton<IDashboardData>(new ReadOnlyDashboardData());
         Services.AddSingleton<IDatasetsData>(new RegisteredSets());
         var cut = Render<NewSearch>();
 
@@ -82,19 +82,5 @@ public sealed class SearchFormTests : BunitContext
         public Task<AccountResult<DatasetDto>> CreateAsync(DatasetRequest request, CancellationToken ct = default) => throw new NotSupportedException();
         public Task<AccountResult<DatasetDto>> UpdateAsync(string name, DatasetRequest request, CancellationToken ct = default) => throw new NotSupportedException();
         public Task<string?> DeleteAsync(string name, CancellationToken ct = default) => throw new NotSupportedException();
-    }
-
-    private sealed class NoData : IDashboardData
-    {
-        public Task<ExperimentPage> ListExperimentsAsync(ExperimentQuery query, CancellationToken ct = default) => Task.FromResult(new ExperimentPage([], 1, 20, 0));
-        public Task<ExperimentDto?> GetExperimentAsync(Guid id, CancellationToken ct = default) => Task.FromResult<ExperimentDto?>(null);
-        public Task<IReadOnlyList<EpochMetrics>> GetMetricsAsync(Guid id, int afterEpoch = 0, CancellationToken ct = default) => Task.FromResult<IReadOnlyList<EpochMetrics>>([]);
-        public Task<IReadOnlyList<EpochArchitectureDto>> GetArchitectureAsync(Guid id, int afterEpoch = 0, CancellationToken ct = default) => Task.FromResult<IReadOnlyList<EpochArchitectureDto>>([]);
-        public Task<SubmitResult> SubmitSearchAsync(CreateSearchRequest request, CancellationToken ct = default) => throw new NotSupportedException();
-        public Task<SubmitResult> SubmitRetrainAsync(CreateRetrainRequest request, CancellationToken ct = default) => throw new NotSupportedException();
-        public Task<string?> CancelAsync(Guid id, CancellationToken ct = default) => throw new NotSupportedException();
-        public Task<string?> DeleteAsync(Guid id, CancellationToken ct = default) => throw new NotSupportedException();
-        public Task<(CompareDto? Result, string? Error)> CompareAsync(IReadOnlyList<Guid> ids, CancellationToken ct = default) => throw new NotSupportedException();
-        public Task<IReadOnlyList<RunnerDto>> ListRunnersAsync(CancellationToken ct = default) => Task.FromResult<IReadOnlyList<RunnerDto>>([]);
     }
 }

@@ -48,9 +48,9 @@ public static class ExperimentArchiveApi
         {
             var content = await ExperimentArchiveReader.ReadAsync(request.Body, abuse.Value.MaxImportBytes, ct);
             var experiment = await ExperimentImport.AddAsync(db, content, limits, clock, ct);
+            PcDarts.Persistence.Runs.LeaderboardColumns.Fill(experiment, content.Epochs.Select(e => e.Metrics).ToList());
             await db.SaveChangesAsync(ct);
-            var best = content.Epochs.Max(e => e.Metrics.ValidTop1);
-            return TypedResults.Created($"/api/experiments/{experiment.Id}", experiment.ToDto(content.Epochs.Count, best, []));
+            return TypedResults.Created($"/api/experiments/{experiment.Id}", experiment.ToDto([]));
         }
         catch (ArchiveException e)
         {

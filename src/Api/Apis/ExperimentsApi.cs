@@ -27,6 +27,7 @@ public static class ExperimentsApi
         api.MapGet("/{id:guid}/genotype", GetGenotype).WithName(nameof(GetGenotype))
             .Produces<string>(StatusCodes.Status200OK, "application/json", "text/plain", "image/svg+xml");
         api.MapGet("/{id:guid}/weights", GetWeights).WithName(nameof(GetWeights));
+        api.MapPut("/{id:guid}/tags", SetTags).WithName(nameof(SetTags));
         api.MapPost("/{id:guid}/cancel", CancelExperiment).WithName(nameof(CancelExperiment));
         api.MapDelete("/{id:guid}", DeleteExperiment).WithName(nameof(DeleteExperiment));
         api.MapExperimentLogsApi();
@@ -51,38 +52,24 @@ public static class ExperimentsApi
         _ => TypedResults.ValidationProblem(submission.Errors!),
     };
 
+    /// <summary>Sorted, filtered and paged: see <see cref="ExperimentListQuery"/>; an unknown sort key or filter bound is a 400 naming it.</summary>
     public static async Task<Results<Ok<ExperimentPage>, ValidationProblem>> ListExperiments(
-        RequestLimits limits, PcDartsDbContext db, string? status, string? kind, string? tag, string? text, int? page, int? pageSize, CancellationToken ct,
-        string? createdBy = null)
+        [AsParameters] ExperimentListQuery query, RequestLimits limits, PcDartsDbContext db, CancellationToken ct)
     {
         var validation = new Validation();
-        limits.CheckListQuery(validation, status, kind, tag, text, page, pageSize);
+        limits.CheckListQuery(validation, query);
         if (!validation.IsValid) return TypedResults.ValidationProblem(validation.ToDictionary());
-        var size = pageSize ?? 20;
-        var number = page ?? 1;
-        var query = db.Experiments.AsNoTracking();
-        if (!string.IsNullOrEmpty(status)) query = query.Where(e => e.Status == status);
-        if (!string.IsNullOrEmpty(kind)) query = query.Where(e => e.Kind == kind);
-        if (!string.IsNullOrEmpty(tag)) query = query.Where(e => e.Tags.Contains(tag));
-        if (!string.IsNullOrEmpty(createdBy)) query = query.Where(e => e.CreatedBy == createdBy);
-        if (!string.IsNullOrEmpty(text)) query = query.Where(e => EF.Functions.ILike(e.Name, $"%{text}%"));
-        var total = await query.CountAsync(ct);
-        var rows = await query
-            .OrderByDescending(e => e.CreatedAt).ThenByDescending(e => e.Id)
-            .Skip((number - 1) * size).Take(size)
-            .Select(e => new { Experiment = e, Epochs = e.Epochs.Count, Best = e.Epochs.Max(r => r.Metrics.ValidTop1) })
-            .ToListAsync(ct);
-        return TypedResults.Ok(new ExperimentPage(rows.Select(r => r.Experiment.ToSummary(r.Epochs, r.Best)).ToList(), number, size, total));
+        return TypedResults.Ok(await ExperimentListing.PageAsync(db, query, ct));
     }
 
     /// <summary>One experiment; a queued one also says its place in its queue and why it waits.</summary>
     public static async Task<Results<Ok<ExperimentDto>, NotFound>> GetExperiment(Guid id, PcDartsDbContext db, TimeProvider clock, CancellationToken ct)
     {
         var row = await db.Experiments.AsNoTracking().Where(e => e.Id == id)
-            .Select(e => new { Experiment = e, e.Attempts, Epochs = e.Epochs.Count, Best = e.Epochs.Max(r => r.Metrics.ValidTop1) })
+            .Select(e => new { Experiment = e, e.Attempts })
             .SingleOrDefaultAsync(ct);
         if (row is null) return TypedResults.NotFound();
-        return TypedResults.Ok(await QueueBoard.WithWaitAsync(row.Experiment.ToDto(row.Epochs, row.Best, row.Attempts), db, clock.GetUtcNow(), ct));
+        return TypedResults.Ok(await QueueBoard.WithWaitAsync(row.Experiment.ToDto(row.Attempts), db, clock.GetUtcNow(), ct));
     }
 
     /// <summary>Epochs after <paramref name="afterEpoch"/> (all by default); <paramref name="format"/> json (default) or csv.</summary>
@@ -159,6 +146,21 @@ public static class ExperimentsApi
         return TypedResults.File(converted, "application/octet-stream", $"{id}.pt");
     }
 
+    /// <summary>Replaces the tags: the owner's way to file a finished experiment under a study or a question after the fact.</summary>
+    public static async Task<Results<Ok<ExperimentDto>, NotFound, ValidationProblem>> SetTags(
+        Guid id, SetTagsRequest request, RequestLimits limits, PcDartsDbContext db, CancellationToken ct)
+    {
+        var validation = new Validation();
+        validation.Require(request.Tags is not null, "tags", "is required (an empty list removes every tag)");
+        limits.CheckTags(validation, request.Tags);
+        if (!validation.IsValid) return TypedResults.ValidationProblem(validation.ToDictionary());
+        var experiment = await db.Experiments.Include(e => e.Attempts).SingleOrDefaultAsync(e => e.Id == id, ct);
+        if (experiment is null) return TypedResults.NotFound();
+        experiment.Tags = ExperimentMapping.NormalTags(request.Tags);
+        await db.SaveChangesAsync(ct);
+        return TypedResults.Ok(experiment.ToDto(experiment.Attempts));
+    }
+
     public static async Task<Results<Accepted<ExperimentDto>, NotFound, ProblemHttpResult>> CancelExperiment(
         Guid id, ExperimentLifecycle lifecycle, IBackgroundJobClient jobs, CancellationToken ct)
     {
@@ -168,7 +170,7 @@ public static class ExperimentsApi
             return TypedResults.Problem($"experiment {id} is {experiment.Status}", title: "Already finished", statusCode: StatusCodes.Status409Conflict);
         // Deleting a processing job fires its CancellationToken on the runner within CancellationCheckInterval.
         if (experiment.HangfireJobId is not null) jobs.Delete(experiment.HangfireJobId);
-        return TypedResults.Accepted($"/api/experiments/{id}", experiment.ToDto(0, null, []));
+        return TypedResults.Accepted($"/api/experiments/{id}", experiment.ToDto([]));
     }
 
     public static async Task<Results<NoContent, NotFound, ProblemHttpResult>> DeleteExperiment(

@@ -25,7 +25,12 @@ internal sealed class DashboardData(
     public async Task<ExperimentPage> ListExperimentsAsync(ExperimentQuery q, CancellationToken ct = default)
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
-        return (await ExperimentsApi.ListExperiments(limits, db, Empty(q.Status), Empty(q.Kind), Empty(q.Tag), Empty(q.Text), q.Page, q.PageSize, ct)).Result switch
+        var query = new ExperimentListQuery
+        {
+            Status = Empty(q.Status), Kind = Empty(q.Kind), Tag = Empty(q.Tag), Text = Empty(q.Text), Dataset = Empty(q.Dataset),
+            Creator = Empty(q.Creator), DerivedFrom = q.DerivedFrom, Sort = Empty(q.Sort), Page = q.Page, PageSize = q.PageSize,
+        };
+        return (await ExperimentsApi.ListExperiments(query, limits, db, ct)).Result switch
         {
             Ok<ExperimentPage> ok => ok.Value!,
             ValidationProblem problem => throw new ArgumentException(string.Join("; ", problem.ProblemDetails.Errors.Select(e => $"{e.Key}: {string.Join(" ", e.Value)}"))),

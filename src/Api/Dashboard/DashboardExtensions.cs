@@ -16,6 +16,7 @@ internal static class DashboardExtensions
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddScoped<IDashboardData, DashboardData>();
         services.AddScoped<IAccountsData, AccountsData>();
+        services.AddScoped<ILeaderboardData, LeaderboardData>();
         services.AddScoped<IExperimentLogs, ExperimentLogsData>();
         services.AddScoped<IStudiesData, StudiesData>();
         services.AddScoped<IWaitAndCostData, WaitAndCostData>();

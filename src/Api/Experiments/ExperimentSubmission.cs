@@ -77,7 +77,7 @@ public sealed class ExperimentSubmission(
         Id = Guid.CreateVersion7(),
         Kind = kind,
         Name = name.Trim(),
-        Tags = (tags ?? []).Select(t => t.Trim()).Distinct(StringComparer.Ordinal).ToArray(),
+        Tags = ExperimentMapping.NormalTags(tags),
         Spec = System.Text.Json.JsonSerializer.Serialize(spec, ExperimentMapping.SpecJson),
         Seed = seed,
         Queue = queue ?? JobQueues.Cpu,
@@ -95,6 +95,6 @@ public sealed class ExperimentSubmission(
         db.Experiments.Add(experiment);
         await db.SaveChangesAsync(ct);
         await dispatcher.DispatchAsync(experiment, ct);
-        return experiment.ToDto(0, null, []);
+        return experiment.ToDto([]);
     }
 }

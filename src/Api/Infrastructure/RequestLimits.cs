@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using PcDarts.Core.Contracts;
 using PcDarts.Core.Specs;
 using PcDarts.Persistence.Entities;
 
@@ -33,6 +34,11 @@ public sealed class RequestLimits(IOptions<RequestLimitsOptions> options)
         validation.Require(!string.IsNullOrWhiteSpace(name), "name", "is required");
         validation.Require(name is null || name.Trim().Length <= Experiment.MaxNameLength, "name", $"must be at most {Experiment.MaxNameLength} characters");
         validation.Require(name is null || !name.Any(char.IsControl), "name", "must not contain control characters");
+        CheckTags(validation, tags);
+    }
+
+    internal void CheckTags(Validation validation, string[]? tags)
+    {
         if (tags is null) return;
         validation.Require(tags.Length <= Options.MaxTags, "tags", $"at most {Options.MaxTags} tags, got {tags.Length}");
         validation.Require(tags.Length > Options.MaxTags || tags.All(t => !string.IsNullOrWhiteSpace(t) && t.Length <= Options.MaxTagLength), "tags",
@@ -52,14 +58,17 @@ public sealed class RequestLimits(IOptions<RequestLimitsOptions> options)
         Text(validation, "genotype", genotype, int.MaxValue);
     }
 
-    internal void CheckListQuery(Validation validation, string? status, string? kind, string? tag, string? text, int? page, int? pageSize)
+    internal void CheckListQuery(Validation validation, ExperimentListQuery q)
     {
-        Text(validation, "status", status, Options.MaxQueryLength);
-        Text(validation, "kind", kind, Options.MaxQueryLength);
-        Text(validation, "tag", tag, Options.MaxQueryLength);
-        Text(validation, "text", text, Options.MaxQueryLength);
-        validation.Require(page is null || (page >= 1 && page <= Options.MaxPage), "page", $"must be between 1 and {Options.MaxPage}, got {page}");
-        validation.Require(pageSize is null || (pageSize >= 1 && pageSize <= Options.MaxPageSize), "pageSize", $"must be between 1 and {Options.MaxPageSize}, got {pageSize}");
+        foreach (var (field, value) in new[] { ("status", q.Status), ("kind", q.Kind), ("tag", q.Tag), ("text", q.Text), ("dataset", q.Dataset),
+                     ("creator", q.Creator), ("createdBy", q.CreatedBy), ("sort", q.Sort) })
+            Text(validation, field, value, Options.MaxQueryLength);
+        validation.Require(ExperimentSortKeys.Parse(q.Sort) is not null, "sort", ExperimentSortKeys.Unknown(q.Sort));
+        validation.Require(q.Page is null || (q.Page >= 1 && q.Page <= Options.MaxPage), "page", $"must be between 1 and {Options.MaxPage}, got {q.Page}");
+        validation.Require(q.PageSize is null || (q.PageSize >= 1 && q.PageSize <= Options.MaxPageSize), "pageSize", $"must be between 1 and {Options.MaxPageSize}, got {q.PageSize}");
+        validation.Require(q.Limit is null || (q.Limit >= 1 && q.Limit <= Options.MaxPageSize), "limit", $"must be between 1 and {Options.MaxPageSize}, got {q.Limit}");
+        validation.Require(q.Offset is null || q.Offset >= 0, "offset", $"must be 0 or more, got {q.Offset}");
+        validation.Require(q.Offset is null || q.Page is null, "offset", "give either offset or page, not both");
     }
 
     private void CheckSpec(Validation validation, string prefix, IReadOnlyList<SpecError> errors, string? dataDir, Func<double> cost)

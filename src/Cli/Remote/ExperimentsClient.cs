@@ -72,9 +72,8 @@ internal sealed class ExperimentsClient(HttpClient http) : IDisposable
     public Task<MetricsDto> GetMetricsAsync(Guid id, int afterEpoch, CancellationToken ct) =>
         SendAsync<MetricsDto>(HttpMethod.Get, $"api/experiments/{id}/metrics?afterEpoch={afterEpoch}", null, ct);
 
-    public Task<ExperimentPage> ListAsync(string? status, int page, CancellationToken ct) =>
-        SendAsync<ExperimentPage>(HttpMethod.Get,
-            $"api/experiments?pageSize=200&page={page}{(status is null ? "" : $"&status={Uri.EscapeDataString(status)}")}", null, ct);
+    public Task<ExperimentPage> ListAsync(ExperimentListQuery query, CancellationToken ct) =>
+        SendAsync<ExperimentPage>(HttpMethod.Get, $"api/experiments?{query.ToQueryString()}", null, ct);
 
     /// <summary>The raw body of a GET (genotype text, weights, metrics JSON).</summary>
     public async Task<byte[]> GetBytesAsync(string path, CancellationToken ct)

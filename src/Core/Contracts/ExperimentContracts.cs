@@ -10,6 +10,9 @@ public sealed record CreateSearchRequest(string? Name, string[]? Tags, SearchSpe
 /// <summary>A retrain to queue: the genotype as DARTS text, JSON or a published name, or <paramref name="FromExperimentId"/> (a finished search).</summary>
 public sealed record CreateRetrainRequest(string? Name, string[]? Tags, string? Genotype, Guid? FromExperimentId, RetrainSpec? Spec);
 
+/// <summary>An experiment's new tags (they replace the old ones); its creator or an admin may set them at any time.</summary>
+public sealed record SetTagsRequest(string[]? Tags);
+
 /// <summary>
 /// One experiment. <paramref name="ImportedFromId"/> marks one imported from an archive (its id where it was exported).
 /// Exactly one of <paramref name="Search"/> and <paramref name="Retrain"/> is set, as <paramref name="Kind"/> says:
@@ -50,13 +53,19 @@ public sealed record ExperimentDto(
     [JsonIgnore] public string? Dataset => Search?.Dataset ?? Retrain?.Dataset;
 }
 
-/// <summary>A row of the experiments list; <paramref name="Dataset"/> and <paramref name="K"/> come from the spec (K is null for a retrain).</summary>
+/// <summary>
+/// A row of the experiments list; <paramref name="Dataset"/> and <paramref name="K"/> come from the spec (K is null for a retrain).
+/// <paramref name="SearchTop1"/> is a search's best architecture-split accuracy, <paramref name="RetrainTop1"/> a retrain's
+/// best test accuracy (each null for the other kind); <paramref name="ComputeSeconds"/> sums the committed epochs.
+/// </summary>
 public sealed record ExperimentSummaryDto(
     Guid Id, string Kind, string Name, string[] Tags, string Status, string Queue,
     DateTimeOffset CreatedAt, DateTimeOffset? StartedAt, DateTimeOffset? FinishedAt, int EpochsCompleted, double? BestValidTop1,
-    string? Dataset = null, int? K = null, long? Parameters = null, string? CreatedBy = null);
+    string? Dataset = null, int? K = null, long? Parameters = null, string? CreatedBy = null,
+    double? SearchTop1 = null, double? RetrainTop1 = null, long? MultiplyAdds = null, double ComputeSeconds = 0, Guid? DerivedFromId = null);
 
-public sealed record ExperimentPage(IReadOnlyList<ExperimentSummaryDto> Items, int Page, int PageSize, int Total);
+/// <summary>One page of the list: <paramref name="Offset"/> rows were skipped; <paramref name="Page"/> is 1-based in <paramref name="PageSize"/>s.</summary>
+public sealed record ExperimentPage(IReadOnlyList<ExperimentSummaryDto> Items, int Page, int PageSize, int Total, int Offset = 0);
 
 public sealed record JobAttemptDto(long Id, string? HangfireJobId, string Runner, DateTimeOffset StartedAt, DateTimeOffset? FinishedAt, string Outcome, int ResumedAfterEpoch, string? Error);
 

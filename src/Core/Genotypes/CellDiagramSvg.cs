@@ -5,7 +5,7 @@ using PcDarts.Core.Search;
 namespace PcDarts.Core.Genotypes;
 
 /// <summary>
-/// Draws a <see cref="CellDiagram"/> as SVG: columns left to right, curved arrows labelled with their op, one colour family per
+/// Draws a <see cref="CellDiagram"/> as SVG where <see cref="CellLayout"/> puts it: columns left to right, routed arrows labelled with their op, one colour family per
 /// op kind (pools blue, skip green, separable convs red/orange, dilated convs purple/pink). Built with XElement so the output is
 /// always well-formed; no scripts, fonts or external references, and the same input gives the same bytes.
 /// </summary>
@@ -13,7 +13,8 @@ public static class CellDiagramSvg
 {
     private static readonly XNamespace Svg = "http://www.w3.org/2000/svg";
 
-    private const double Margin = 24, TitleHeight = 28, ColumnWidth = 200, RowHeight = 80, BoxWidth = 86, BoxHeight = 34, LegendRow = 18;
+    private const double Margin = CellLayout.Margin, TitleHeight = CellLayout.TitleHeight, BoxWidth = CellLayout.BoxWidth,
+        BoxHeight = CellLayout.BoxHeight, LegendRow = 18;
 
     private static readonly IReadOnlyDictionary<string, string> Colors = new Dictionary<string, string>
     {
@@ -34,16 +35,12 @@ public static class CellDiagramSvg
     public static string Render(CellDiagram diagram, ISet<(int Node, int Slot)>? highlight = null)
     {
         ArgumentNullException.ThrowIfNull(diagram);
-        var rowsPerLayer = diagram.Nodes.GroupBy(n => n.Layer).ToDictionary(g => g.Key, g => g.Count());
-        var maxRows = rowsPerLayer.Values.Max();
+        var layout = new CellLayout(diagram);
         var ops = diagram.Edges.Where(e => !e.IsConcat).Select(e => e.Op!).Distinct().OrderBy(SearchSpace.IndexOf).ToList();
-        var width = 2 * Margin + (diagram.Layers - 1) * ColumnWidth + BoxWidth;
-        var graphHeight = maxRows * RowHeight;
+        var width = layout.Width;
+        var graphHeight = layout.GraphHeight;
         var height = TitleHeight + graphHeight + ops.Count * LegendRow + 2 * Margin;
-
-        var centres = diagram.Nodes.ToDictionary(n => n.Id, n => (
-            X: Margin + BoxWidth / 2 + n.Layer * ColumnWidth,
-            Y: Margin + TitleHeight + (n.Row + (maxRows - rowsPerLayer[n.Layer]) / 2.0 + 0.5) * RowHeight));
+        var centres = layout.Centres;
 
         var root = new XElement(Svg + "svg",
             new XAttribute("width", N(width)), new XAttribute("height", N(height)),
@@ -55,12 +52,10 @@ public static class CellDiagramSvg
             new XElement(Svg + "rect", new XAttribute("width", "100%"), new XAttribute("height", "100%"), new XAttribute("fill", "white")),
             Text(Margin, Margin + 12, $"{diagram.Kind.ToString().ToLowerInvariant()} cell", 14, "start", "bold"));
 
-        var ports = Ports(diagram, centres);
-        foreach (var edge in diagram.Edges.OrderBy(e => e.IsConcat ? 0 : 1))
+        foreach (var route in layout.Routes.OrderBy(r => r.Edge.IsConcat ? 0 : 1))
         {
-            var highlighted = edge is { Node: { } n, Slot: { } s } && highlight?.Contains((n, s)) == true;
-            var port = ports.GetValueOrDefault(edge);
-            root.Add(Edge(edge, centres[edge.From], (centres[edge.To].X, centres[edge.To].Y + port), highlighted, labelBelow: port > 0));
+            var highlighted = route.Edge is { Node: { } n, Slot: { } s } && highlight?.Contains((n, s)) == true;
+            root.Add(Edge(route, highlighted));
         }
         foreach (var node in diagram.Nodes)
             root.Add(Box(node, centres[node.Id]));
@@ -76,37 +71,24 @@ public static class CellDiagramSvg
         return root.ToString();
     }
 
-    // A node's two op edges enter at separate points, the one from the higher source higher, so they do not cross at the box
-    // and each label has its own side: the upper one above its arrow, the lower one below.
-    private const double PortOffset = 8;
-
-    private static Dictionary<DiagramEdge, double> Ports(CellDiagram diagram, Dictionary<string, (double X, double Y)> centres) =>
-        diagram.Edges.Where(e => !e.IsConcat)
-            .GroupBy(e => e.To)
-            .SelectMany(g => g.OrderBy(e => centres[e.From].Y).ThenBy(e => e.Slot)
-                .Select((e, i) => (Edge: e, Offset: g.Count() == 1 ? 0 : i == 0 ? -PortOffset : PortOffset)))
-            .ToDictionary(p => p.Edge, p => p.Offset);
-
-    private static XElement Edge(DiagramEdge edge, (double X, double Y) from, (double X, double Y) to, bool highlighted, bool labelBelow)
+    private static XElement Edge(EdgeRoute route, bool highlighted)
     {
-        var (x0, y0, x3, y3) = (from.X + BoxWidth / 2, from.Y, to.X - BoxWidth / 2 - 2, to.Y);
-        var bend = (x3 - x0) / 2;
-        var path = $"M {N(x0)} {N(y0)} C {N(x0 + bend)} {N(y0)}, {N(x3 - bend)} {N(y3)}, {N(x3)} {N(y3)}";
+        var edge = route.Edge;
+        var path = "M " + string.Join(" L ", route.Points.Select(p => $"{N(p.X)} {N(p.Y)}"));
         var color = edge.IsConcat ? ConcatColor : ColorOf(edge.Op!);
         var group = new XElement(Svg + "g",
             new XAttribute("class", edge.IsConcat ? "concat-edge" : highlighted ? "op-edge highlight" : "op-edge"),
             new XElement(Svg + "title", edge.IsConcat ? $"{edge.From} → {edge.To}" : $"{edge.Op}: {edge.From} → {edge.To}"),
             new XElement(Svg + "path", new XAttribute("d", path), new XAttribute("fill", "none"), new XAttribute("stroke", color),
-                new XAttribute("stroke-width", highlighted ? "4" : edge.IsConcat ? "1.2" : "1.8"),
+                new XAttribute("stroke-width", highlighted ? "4" : edge.IsConcat ? "1.2" : "1.8"), new XAttribute("stroke-linejoin", "round"),
                 edge.IsConcat ? new XAttribute("stroke-dasharray", "4 3") : null,
                 new XAttribute("marker-end", $"url(#{MarkerId(edge.Op)})")));
         if (edge.IsConcat) return group;
         group.SetAttributeValue("data-node", edge.Node);
         group.SetAttributeValue("data-slot", edge.Slot);
         group.SetAttributeValue("data-op", edge.Op);
-        // Labels sit just before the target, where the curve is already level with its port: edges into one node never
-        // share a label spot, which midpoint labels do whenever two edges cross.
-        group.Add(Text(x3 - 8, labelBelow ? y3 + 13 : y3 - 5, edge.Op!, 11, "end", highlighted ? "bold" : null, color, halo: true));
+        // The label sits on the last run into the target, where CellLayout keeps it clear of other labels and edges.
+        group.Add(Text(route.LabelAnchor.X, route.LabelAnchor.Y, edge.Op!, (int)CellLayout.LabelFontSize, "end", highlighted ? "bold" : null, color, halo: true));
         return group;
     }
 

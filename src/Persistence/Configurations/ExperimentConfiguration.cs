@@ -26,6 +26,9 @@ internal sealed class ExperimentConfiguration : IEntityTypeConfiguration<Experim
         // A study's search is retrained once: two API instances that both see it succeed cannot both add its retrain.
         b.HasIndex(e => new { e.StudyId, e.DerivedFromId }).IsUnique().HasFilter("\"StudyId\" IS NOT NULL AND \"DerivedFromId\" IS NOT NULL")
             .HasDatabaseName("IX_experiments_StudyId_DerivedFromId_unique");
+        b.HasIndex(e => e.SearchTop1);
+        b.HasIndex(e => e.RetrainTop1);
+        b.HasIndex(e => e.Parameters);
         b.HasOne(e => e.DerivedFrom).WithMany().HasForeignKey(e => e.DerivedFromId).OnDelete(DeleteBehavior.SetNull);
         b.HasMany(e => e.Attempts).WithOne().HasForeignKey(a => a.ExperimentId).OnDelete(DeleteBehavior.Cascade);
         b.HasMany(e => e.Epochs).WithOne().HasForeignKey(r => r.ExperimentId).OnDelete(DeleteBehavior.Cascade);

@@ -37,6 +37,17 @@ public sealed class Experiment
     public long? Parameters { get; set; }
     public long? MultiplyAdds { get; set; }
 
+    // The leaderboard's sort keys, kept up to date as each epoch commits (RunRecorder) so that sorting a hundred
+    // experiments is an index scan, not an aggregate over every epoch row.
+    /// <summary>Search: the best architecture-split top-1 of any epoch (null for a retrain).</summary>
+    public double? SearchTop1 { get; set; }
+    /// <summary>Retrain: the best test top-1 of any epoch (null for a search).</summary>
+    public double? RetrainTop1 { get; set; }
+    /// <summary>Seconds of compute the committed epochs took, summed (the search cost, for a search).</summary>
+    public double ComputeSeconds { get; set; }
+    /// <summary>How many epochs are committed.</summary>
+    public int EpochsCompleted { get; set; }
+
     public List<JobAttempt> Attempts { get; set; } = [];
     public List<EpochRecord> Epochs { get; set; } = [];
     public List<EpochArchitecture> Architectures { get; set; } = [];

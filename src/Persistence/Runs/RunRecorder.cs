@@ -88,6 +88,7 @@ public sealed class RunRecorder(
                 Genotype = architecture.Genotype,
             });
         db.SaveChanges();
+        LeaderboardColumns.AddEpoch(db, ExperimentId, metrics);
         ReplaceArtifact(db, Artifact.Create(ExperimentId, ArtifactKinds.Checkpoint, metrics.Epoch, checkpoint, now));
         EventPublisher.Publish(db, new ExperimentEvent(ExperimentId, ExperimentEventKinds.EpochCompleted, metrics.Epoch));
     }

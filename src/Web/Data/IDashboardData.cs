@@ -25,7 +25,10 @@ public interface IDashboardData
     Task<IReadOnlyList<RunnerDto>> ListRunnersAsync(CancellationToken ct = default);
 }
 
-public sealed record ExperimentQuery(string? Status = null, string? Kind = null, string? Tag = null, string? Text = null, int Page = 1, int PageSize = 20);
+/// <summary>The list's filters, sort key (<see cref="ExperimentSortKeys"/>, '-' for descending) and page, as REST's query string.</summary>
+public sealed record ExperimentQuery(
+    string? Status = null, string? Kind = null, string? Tag = null, string? Text = null, int Page = 1, int PageSize = 20,
+    string? Sort = null, string? Dataset = null, string? Creator = null, Guid? DerivedFrom = null);
 
 /// <summary>
 /// A queued experiment's id, or the field errors under the API's JSON paths ("name", "spec.epochs", "genotype"), or why
