@@ -141,7 +141,18 @@ public static class ExperimentsApi
             {
                 ["format"] = ["pytorch is offered for a retrain's network (the authors' NetworkCIFAR / NetworkImageNet); a search's supernet has no such layout"],
             });
-        var converted = NetworkWeights.ToPyTorch(weights.Content, PcDarts.Core.Genotypes.Genotype.Parse(weights.Genotype));
+        byte[] converted;
+        try
+        {
+            converted = NetworkWeights.ToPyTorch(weights.Content, PcDarts.Core.Genotypes.Genotype.Parse(weights.Genotype));
+        }
+        catch (Exception e) when (e is DllNotFoundException or TypeInitializationException or NotSupportedException)
+        {
+            // The API image carries no LibTorch (docker/api.Dockerfile): the conversion builds the network, which needs it.
+            return TypedResults.Problem("this API host has no LibTorch to convert weights with; download format=pcdarts and run "
+                + "`pcdarts-runner export --weights FILE --format pytorch --genotype G --out FILE.pt` on a runner node",
+                title: "Conversion unavailable here", statusCode: StatusCodes.Status501NotImplemented);
+        }
         http.Response.Headers["X-Content-SHA256"] = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(converted));
         return TypedResults.File(converted, "application/octet-stream", $"{id}.pt");
     }
