@@ -5,7 +5,12 @@ namespace PcDarts.Engine.Training;
 /// <summary>The device is chosen once per run: the first CUDA device when there is one, else the CPU.</summary>
 public static class ComputeDevice
 {
-    public static torch.Device Select() => torch.cuda.is_available() ? torch.CUDA : torch.CPU;
+    /// <summary>CUDA when present, else the CPU; the first call also sets how CPU tensors' memory is mapped (<see cref="HostAllocator"/>).</summary>
+    public static torch.Device Select()
+    {
+        HostAllocator.Configure();
+        return torch.cuda.is_available() ? torch.CUDA : torch.CPU;
+    }
 
     public static void ApplyThreads(int? threads)
     {
