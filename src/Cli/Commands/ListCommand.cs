@@ -21,6 +21,7 @@ internal static class ListCommand
         var tag = CliOption.Text("--tag", "only experiments with this tag", "TAG");
         var dataset = CliOption.Text("--dataset", "only experiments on this data set", "NAME");
         var creator = CliOption.Text("--creator", "only experiments this user (email) submitted", "EMAIL");
+        var study = new Option<Guid?>("--study") { Description = "only the members of this study", HelpName = "ID" };
         var sort = SortOption();
         var limit = CliOption.Int("--limit", "at most N experiments (all by default)");
         limit.Validators.Add(r =>
@@ -29,13 +30,13 @@ internal static class ListCommand
         });
         var json = CliOption.Flag("--json", "one JSON object per experiment per line");
         var command = new Command("list", "list the platform's experiments, newest first unless --sort says otherwise")
-            { status, kind, tag, dataset, creator, sort, limit, json };
+            { status, kind, tag, dataset, creator, study, sort, limit, json };
         remote.AddTo(command);
         command.SetAction(r => Run(RemoteOptions.Resolve(r.GetValue(remote.Server), r.GetValue(remote.Token), "pcdarts list"),
             new ExperimentListQuery
             {
                 Status = r.GetValue(status), Kind = r.GetValue(kind), Tag = r.GetValue(tag), Dataset = r.GetValue(dataset),
-                Creator = r.GetValue(creator), Sort = r.GetValue(sort),
+                Creator = r.GetValue(creator), Study = r.GetValue(study), Sort = r.GetValue(sort),
             }, r.GetValue(limit), r.GetValue(json)));
         return command;
     }

@@ -1,3 +1,4 @@
+using PcDarts.Core.Contracts;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -76,6 +77,12 @@ public sealed class StudyApiTests(PostgresCluster cluster)
             Assert.Equal("cancelled", experiment.GetProperty("status").GetString());
         }
         Assert.Equal(3, await api.CountExperimentsAsync());
+
+        // The list filters to a study's members: a lone search beside them is left out.
+        var lone = await Polling.SubmitAsync(client, Specs.TinySearch(), name: "lone");
+        var page = await client.GetFromJsonAsync<ExperimentPage>($"/api/experiments?study={id}");
+        Assert.Equal(members.Select(m => m.GetProperty("searchId").GetGuid()).Order(), page!.Items.Select(i => i.Id).Order());
+        Assert.DoesNotContain(page.Items, i => i.Id == lone);
     }
 
     [Theory]
