@@ -42,6 +42,10 @@ public sealed class HubStreamTests(PostgresCluster cluster)
         Assert.Equal([1, 2, 3], architectures.Select(a => a.Epoch));
         Assert.All(architectures, a => PcDarts.Core.Genotypes.Genotype.Parse(a.Genotype));
         Assert.Contains(logs, l => l.Text.StartsWith("epoch 3/3 done", StringComparison.Ordinal));
+        // The final line is sent right after the status it describes (ExperimentLifecycle: status, then line): allow it its moment.
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        while (!logs.Any(l => l.Text.StartsWith("succeeded after 3 epochs", StringComparison.Ordinal)) && waited.Elapsed < TimeSpan.FromSeconds(10))
+            await Task.Delay(50);
         Assert.Contains(logs, l => l.Text.StartsWith("succeeded after 3 epochs", StringComparison.Ordinal));
         Assert.Equal([1, 2, 3], inProcess.Epochs);
         Assert.Equal("succeeded", inProcess.Statuses.Last());
