@@ -30,7 +30,9 @@ public static partial class DatasetRegistration
         }
         rules.Require(format is not null && DatasetFormats.All.Contains(format), "format", $"must be one of {string.Join(", ", DatasetFormats.All)}");
         rules.Require(!string.IsNullOrWhiteSpace(path) && path.Length <= MaxPathLength && System.IO.Path.IsPathFullyQualified(path) && !path.Any(char.IsControl), "path",
-            $"is required: an absolute folder path as the runner nodes see it, at most {MaxPathLength} characters");
+            string.IsNullOrWhiteSpace(path)
+                ? "is required: an absolute folder path as the runner nodes see it"
+                : $"must be an absolute folder path as the runner nodes see it (starting with /), at most {MaxPathLength} characters");
         rules.Require(imageSize is >= MinImageSize and <= SpecLimits.MaxInputSize, "imageSize",
             $"must be between {MinImageSize} and {SpecLimits.MaxInputSize} (the side length images are used at), got {imageSize?.ToString() ?? "nothing"}");
         rules.Require(classes is >= 2 and <= MaxClasses, "classes", $"must be between 2 and {MaxClasses}, got {classes?.ToString() ?? "nothing"}");
