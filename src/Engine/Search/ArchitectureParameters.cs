@@ -16,16 +16,18 @@ public sealed class ArchitectureParameters : IDisposable
     /// <param name="nodes">Intermediate nodes per cell (3–5).</param>
     /// <param name="device">Where the parameters live; the network's device.</param>
     /// <param name="generator">Optional random source for the 1e-3·N(0,1) initialisation.</param>
-    public ArchitectureParameters(int nodes, Device device, Generator? generator = null)
+    /// <param name="dtype">The parameters' element type; float64 serves the equivalence checks that need exact arithmetic.
+    /// The initial values are drawn in float32 either way, so one generator gives the same α and β in both.</param>
+    public ArchitectureParameters(int nodes, Device device, Generator? generator = null, ScalarType dtype = ScalarType.Float32)
     {
         if (nodes is < SearchSpace.MinNodes or > SearchSpace.MaxNodes)
             throw new ArgumentOutOfRangeException(nameof(nodes), nodes, $"nodes must be {SearchSpace.MinNodes}–{SearchSpace.MaxNodes}");
         Nodes = nodes;
         Edges = SearchSpace.EdgeCount(nodes);
-        AlphasNormal = Initial([Edges, Operations], device, generator);
-        AlphasReduce = Initial([Edges, Operations], device, generator);
-        BetasNormal = Initial([Edges], device, generator);
-        BetasReduce = Initial([Edges], device, generator);
+        AlphasNormal = Initial([Edges, Operations], device, generator, dtype);
+        AlphasReduce = Initial([Edges, Operations], device, generator, dtype);
+        BetasNormal = Initial([Edges], device, generator, dtype);
+        BetasReduce = Initial([Edges], device, generator, dtype);
         All = [AlphasNormal, AlphasReduce, BetasNormal, BetasReduce];
     }
 
@@ -77,10 +79,10 @@ public sealed class ArchitectureParameters : IDisposable
         foreach (var parameter in All) parameter.Dispose();
     }
 
-    private static Parameter Initial(long[] shape, Device device, Generator? generator)
+    private static Parameter Initial(long[] shape, Device device, Generator? generator, ScalarType dtype)
     {
         using var noGrad = torch.no_grad();
-        var values = torch.randn(shape, device: device, generator: generator).mul_(1e-3);
+        var values = torch.randn(shape, device: device, generator: generator).mul_(1e-3).to(dtype);
         // The network outlives any dispose scope it is built in.
         return (Parameter)new Parameter(values).DetachFromDisposeScope();
     }
@@ -94,7 +96,7 @@ public sealed class ArchitectureParameters : IDisposable
     private static float[] Flat(Tensor t)
     {
         using var scope = torch.NewDisposeScope();
-        return t.detach().cpu().data<float>().ToArray();
+        return t.detach().cpu().to(ScalarType.Float32).data<float>().ToArray();
     }
 
     private void Copy(Tensor target, float[][] rows, string name)
