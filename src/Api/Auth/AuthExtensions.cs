@@ -55,6 +55,7 @@ internal static class AuthExtensions
         // One key ring in PostgreSQL: a cookie or access token issued by one API instance is read by the others and survives restarts.
         services.AddDataProtection().SetApplicationName("PcDarts").PersistKeysToDbContext<PcDartsDbContext>();
         services.AddAbuseLimits(builder.Configuration);
+        services.AddTrustedProxies(builder.Configuration);
         services.AddHttpContextAccessor();
         services.AddMemoryCache();
         services.AddSingleton<CurrentActor>();
@@ -92,6 +93,7 @@ internal static class AuthExtensions
 
     public static void UsePlatformAuth(this WebApplication app)
     {
+        app.UseTrustedProxies();
         app.UseSecurityHeaders();
         app.UseRequestSizeLimit();
         app.UseAuthentication();
