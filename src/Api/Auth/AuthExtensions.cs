@@ -42,6 +42,7 @@ internal static class AuthExtensions
             .AddBearerToken(AuthSchemes.AccessToken, o =>
             {
                 o.BearerTokenExpiration = TimeSpan.FromMinutes(options.AccessTokenMinutes);
+                o.RefreshTokenExpiration = TimeSpan.FromDays(options.RefreshTokenDays);
                 o.Events.OnMessageReceived = c => { c.Token = AuthSchemes.BearerToken(c.HttpContext); return Task.CompletedTask; };
             })
             .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, PersonalTokenHandler>(AuthSchemes.PersonalToken, null)
@@ -64,6 +65,7 @@ internal static class AuthExtensions
         services.AddScoped<CircuitHandler, CurrentActor.CircuitUserHandler>();
         services.AddCascadingAuthenticationState();
         services.AddScoped<PasswordLogin>();
+        services.AddScoped<RefreshTokens>();
         services.AddSingleton(new BootstrapFolder(embeddedDataFolder));
         services.AddHostedService<AdminBootstrap>();
     }
