@@ -3,7 +3,6 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using PcDarts.Core.Security;
 using PcDarts.Persistence;
 
 namespace PcDarts.Api.Tests.Studies;
@@ -67,10 +66,8 @@ public sealed class StudyDeletionTests(PostgresCluster cluster)
     public async Task Another_member_may_not_delete_a_study_but_an_admin_may()
     {
         await using var api = new ApiFactory(await cluster.CreateDatabaseAsync(), embeddedRunner: false);
-        using var alice = api.CreateClient();
-        alice.UseToken(await TestUsers.CreateUserWithTokenAsync(api, "alice@test.local", PlatformRoles.Member));
-        using var bob = api.CreateClient();
-        bob.UseToken(await TestUsers.CreateUserWithTokenAsync(api, "bob@test.local", PlatformRoles.Member));
+        using var alice = await TestUsers.MemberClientAsync(api, "alice@test.local");
+        using var bob = await TestUsers.MemberClientAsync(api, "bob@test.local");
         using var admin = api.CreateClient();
         var id = await CreateAsync(alice, new { seed = new[] { 1, 2 } });
         Assert.Equal(HttpStatusCode.Accepted, (await alice.PostAsync($"/api/studies/{id}/cancel", null)).StatusCode);
