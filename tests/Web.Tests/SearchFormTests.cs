@@ -72,7 +72,7 @@ public sealed class SearchFormTests : BunitContext
         Assert.Contains("registered by an admin", cut.Find("[data-field=dataset]").TextContent);
     }
 
-    private sealed class RegisteredSets : IDatasetsData
+    internal sealed class RegisteredSets : IDatasetsData
     {
         public Task<IReadOnlyList<DatasetChoice>> ListChoicesAsync(CancellationToken ct = default) => Task.FromResult<IReadOnlyList<DatasetChoice>>(
         [
