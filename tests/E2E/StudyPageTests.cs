@@ -34,7 +34,17 @@ public sealed class StudyPageTests(DashboardFixture fixture, ITestOutputHelper o
         });
         Assert.True(created.IsSuccessStatusCode, await created.Content.ReadAsStringAsync());
         var id = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+
+        // Open while it runs: the page follows its members' events, the retrains the study adds later included, without a reload.
+        var watcher = await fixture.NewPageAsync();
+        await watcher.GotoAsync($"/studies/{id}");
+        await Assertions.Expect(watcher.Locator("#study-live")).ToHaveTextAsync("● live");
         await WaitForStudyAsync(id);
+        var live = new LocatorAssertionsToBeVisibleOptions { Timeout = 10_000 };
+        await Assertions.Expect(watcher.Locator("h1 .badge[data-status=succeeded]")).ToBeVisibleAsync(live);
+        await Assertions.Expect(watcher.Locator("#study-progress")).ToContainTextAsync("8 of 8 experiments finished", new() { Timeout = 10_000 });
+        await Assertions.Expect(watcher.Locator("table.study-members tbody td:nth-child(5) .badge[data-status=succeeded]"))
+            .ToHaveCountAsync(4, new() { Timeout = 10_000 });
 
         var page = await fixture.NewPageAsync();
         await page.GotoAsync("/");

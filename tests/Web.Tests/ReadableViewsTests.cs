@@ -83,6 +83,7 @@ public sealed class ReadableViewsTests : BunitContext
     public void Live_badge_shows_only_while_the_run_can_still_change(string status, bool shown)
     {
         AddAuthorization().SetAuthorized("someone@example.com").SetRoles(PlatformRoles.Viewer);
+        Services.AddSingleton<IDashboardData>(new ReadOnlyDashboardData());
         var cut = Render<ExperimentHeader>(p => p.Add(h => h.Experiment, Experiment(status)).Add(h => h.Streaming, true));
         Assert.Equal(shown, cut.FindAll(".live").Count == 1);
     }

@@ -7,6 +7,7 @@ using PcDarts.Core.Specs;
 using PcDarts.Core.Studies;
 using PcDarts.Persistence;
 using PcDarts.Persistence.Entities;
+using PcDarts.Persistence.Events;
 using PcDarts.Persistence.Resilience;
 
 namespace PcDarts.Api.Studies;
@@ -60,6 +61,8 @@ public sealed class StudyRetrains(IDbContextFactory<PcDartsDbContext> contexts, 
                 retrain.CreatedBy = search.CreatedBy;
                 db.Experiments.Add(retrain);
                 await db.SaveChangesAsync(c);
+                // Announced on commit: the study's followers see the new member queued, not only once it starts.
+                await EventPublisher.PublishAsync(db, new ExperimentEvent(retrain.Id, ExperimentEventKinds.StatusChanged, Status: retrain.Status), c);
                 return retrain;
             }, ct);
         }
