@@ -64,9 +64,4 @@ public sealed class ExperimentActionsTests : BunitContext
         cut.WaitForAssertion(() => Assert.Equal([experiment.Id], store.Deleted));
         Assert.Equal(nav.BaseUri, nav.Uri);
     }
-
-    private sealed class NoLogs : IExperimentLogs
-    {
-        public Task<LogPage?> GetLogsAsync(Guid id, long after = 0, CancellationToken ct = default) => Task.FromResult<LogPage?>(null);
-    }
 }
