@@ -5,6 +5,8 @@ public static class AuditActions
 {
     public const string LoginSucceeded = "login.succeeded";
     public const string LoginFailed = "login.failed";
+    /// <summary>A refresh token was presented a second time: its sign-in is revoked (it may have been stolen).</summary>
+    public const string RefreshReused = "login.refresh-reused";
     public const string ExperimentCreated = "experiment.created";
     public const string ExperimentCancelled = "experiment.cancelled";
     public const string ExperimentDeleted = "experiment.deleted";
