@@ -46,6 +46,28 @@ public sealed class ExperimentActionsTests : BunitContext
     }
 
     [Fact]
+    public void The_cloned_retrain_form_starts_as_the_source_spec_with_its_search_picked_by_name()
+    {
+        AddAuthorization().SetAuthorized(Owner).SetRoles(PlatformRoles.Member);
+        var search = ExperimentStore.Search("k4 seed 2", ExperimentStatuses.Succeeded);
+        var retrain = search with
+        {
+            Id = Guid.NewGuid(), Kind = ExperimentKinds.Retrain, Name = "retrain of k4 seed 2", Search = null,
+            Retrain = new RetrainSpec { Channels = 12, Epochs = 9 }, DerivedFromId = search.Id,
+        };
+        Services.AddSingleton<IDashboardData>(new ExperimentStore(search, retrain));
+        Services.AddSingleton<IDatasetsData>(new RegisteredSets());
+        Services.GetRequiredService<NavigationManager>().NavigateTo($"/new/retrain?clone={retrain.Id}");
+
+        var cut = Render<NewRetrain>();
+
+        cut.WaitForAssertion(() => Assert.Equal("retrain of k4 seed 2 (again)", cut.Find("#f-name").GetAttribute("value")));
+        Assert.Equal("k4 seed 2", cut.Find("#f-fromExperimentId").GetAttribute("value"));
+        Assert.Equal("12", cut.Find("#f-channels").GetAttribute("value"));
+        Assert.Equal("9", cut.Find("#f-epochs").GetAttribute("value"));
+    }
+
+    [Fact]
     public void Delete_on_the_page_asks_twice_then_deletes_and_returns_to_the_list()
     {
         AddAuthorization().SetAuthorized(Owner).SetRoles(PlatformRoles.Member);
