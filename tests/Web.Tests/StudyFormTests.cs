@@ -18,7 +18,7 @@ public sealed class StudyFormTests : BunitContext
     public StudyFormTests()
     {
         Services.AddSingleton<IStudiesData>(_studies);
-        Services.AddSingleton<IDatasetsData>(new SearchFormTests.RegisteredSets());
+        Services.AddSingleton<IDatasetsData>(new RegisteredSets());
     }
 
     [Fact]

@@ -77,5 +77,6 @@ public sealed class StudyViewLiveTests : BunitContext
         public Task<IReadOnlyList<StudySummaryDto>> ListStudiesAsync(CancellationToken ct = default) => throw new NotSupportedException();
         public Task<SubmitResult> SubmitStudyAsync(CreateStudyRequest request, CancellationToken ct = default) => throw new NotSupportedException();
         public Task<string?> CancelStudyAsync(Guid id, CancellationToken ct = default) => throw new NotSupportedException();
+        public Task<string?> DeleteStudyAsync(Guid id, CancellationToken ct = default) => throw new NotSupportedException();
     }
 }
