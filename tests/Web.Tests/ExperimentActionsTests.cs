@@ -21,6 +21,7 @@ public sealed class ExperimentActionsTests : BunitContext
     {
         AddAuthorization().SetAuthorized(Owner).SetRoles(role);
         var experiment = ExperimentStore.Search("k4", ExperimentStatuses.Succeeded);
+        Services.AddSingleton<IDashboardData>(new ExperimentStore(experiment));
         var cut = Render<ExperimentHeader>(p => p.Add(h => h.Experiment, experiment));
 
         Assert.Equal(shown, cut.FindAll("#clone").Count == 1);
