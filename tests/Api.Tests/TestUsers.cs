@@ -14,6 +14,14 @@ public static class TestUsers
     public static void UseToken(this HttpClient client, string? token) =>
         client.DefaultRequestHeaders.Authorization = token is null ? null : new AuthenticationHeaderValue("Bearer", token);
 
+    /// <summary>A client acting as a new member <paramref name="email"/> (created by the admin).</summary>
+    public static async Task<HttpClient> MemberClientAsync(ApiFactory api, string email)
+    {
+        var client = api.CreateClient();
+        client.UseToken(await CreateUserWithTokenAsync(api, email, Core.Security.PlatformRoles.Member));
+        return client;
+    }
+
     /// <summary>Creates a user with <paramref name="role"/> (as the admin) and returns a personal token of that user.</summary>
     public static async Task<string> CreateUserWithTokenAsync(ApiFactory api, string email, string role)
     {

@@ -28,6 +28,7 @@ public sealed class ClientCommandLineTests
     [InlineData(new[] { "download", "3f2504e0-4f89-11d3-9a0c-0305e82c3301", "--what", "genotype" }, "--out")]
     [InlineData(new[] { "logs", "latest" }, "latest")]
     [InlineData(new[] { "delete" }, "'delete'")]
+    [InlineData(new[] { "delete", "study", "42" }, "expected a study id (a GUID), got '42'")]
     [InlineData(new[] { "export", "3f2504e0-4f89-11d3-9a0c-0305e82c3301" }, "--out")]
     [InlineData(new[] { "import", "no-such-archive.tar.gz" }, "no-such-archive.tar.gz")]
     [InlineData(new[] { "wait", "3f2504e0-4f89-11d3-9a0c-0305e82c3301", "--cancel-on-timeout" }, "--timeout")]

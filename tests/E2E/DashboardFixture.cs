@@ -61,10 +61,13 @@ public sealed class DashboardFixture : IAsyncLifetime
     /// <summary>A new browser context, signed in through the login page as the admin.</summary>
     public Task<IPage> NewPageAsync(int width = 1440, int height = 1000) => NewPageAsAsync(AdminEmail, AdminPassword, width, height);
 
-    /// <summary>A new browser context, signed in through the login page as <paramref name="email"/>.</summary>
-    public async Task<IPage> NewPageAsAsync(string email, string password, int width = 1440, int height = 1000)
+    /// <summary>
+    /// A new browser context, signed in through the login page as <paramref name="email"/>; every request it sends
+    /// (the circuit's WebSocket too) carries <paramref name="headers"/>.
+    /// </summary>
+    public async Task<IPage> NewPageAsAsync(string email, string password, int width = 1440, int height = 1000, IDictionary<string, string>? headers = null)
     {
-        var page = await NewAnonymousPageAsync(width, height);
+        var page = await NewAnonymousPageAsync(width, height, headers);
         await page.GotoAsync("/login");
         await page.FillAsync("#login-email", email);
         await page.FillAsync("#login-password", password);
@@ -73,13 +76,14 @@ public sealed class DashboardFixture : IAsyncLifetime
         return page;
     }
 
-    public async Task<IPage> NewAnonymousPageAsync(int width = 1440, int height = 1000)
+    public async Task<IPage> NewAnonymousPageAsync(int width = 1440, int height = 1000, IDictionary<string, string>? headers = null)
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
             BaseURL = BaseAddress.ToString(),
             ViewportSize = new ViewportSize { Width = width, Height = height },
             AcceptDownloads = true,
+            ExtraHTTPHeaders = headers,
         });
         // Two cores shared by the API, its runner and the browser: a page action may wait behind a training step.
         context.SetDefaultTimeout(90_000);
@@ -117,6 +121,8 @@ public sealed class DashboardFixture : IAsyncLifetime
             builder.UseSetting("PcDarts:Auth:AdminEmail", AdminEmail);
             builder.UseSetting("PcDarts:Auth:AdminPassword", AdminPassword);
             builder.UseSetting("PcDarts:Auth:AdminToken", AdminToken);
+            // The browser stands in for a reverse proxy on loopback: a page that sends X-Forwarded-For is believed.
+            builder.UseSetting("PcDarts:TrustedProxies", "127.0.0.1, ::1");
         }
     }
 }

@@ -16,7 +16,7 @@ public sealed class StudyDashboardCollection : ICollectionFixture<DashboardFixtu
     public const string Name = "study-dashboard";
 }
 
-/// <summary>A study as a user meets it: the nav entry, the preset form, and the page of a finished 2 × 2 study.</summary>
+/// <summary>A study as a user meets it: the nav entry, the preset form, the page of a finished 2 × 2 study, its clone and its delete.</summary>
 [Collection(StudyDashboardCollection.Name)]
 public sealed class StudyPageTests(DashboardFixture fixture, ITestOutputHelper output)
 {
@@ -34,7 +34,17 @@ public sealed class StudyPageTests(DashboardFixture fixture, ITestOutputHelper o
         });
         Assert.True(created.IsSuccessStatusCode, await created.Content.ReadAsStringAsync());
         var id = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+
+        // Open while it runs: the page follows its members' events, the retrains the study adds later included, without a reload.
+        var watcher = await fixture.NewPageAsync();
+        await watcher.GotoAsync($"/studies/{id}");
+        await Assertions.Expect(watcher.Locator("#study-live")).ToHaveTextAsync("● live");
         await WaitForStudyAsync(id);
+        var live = new LocatorAssertionsToBeVisibleOptions { Timeout = 10_000 };
+        await Assertions.Expect(watcher.Locator("h1 .badge[data-status=succeeded]")).ToBeVisibleAsync(live);
+        await Assertions.Expect(watcher.Locator("#study-progress")).ToContainTextAsync("8 of 8 experiments finished", new() { Timeout = 10_000 });
+        await Assertions.Expect(watcher.Locator("table.study-members tbody td:nth-child(5) .badge[data-status=succeeded]"))
+            .ToHaveCountAsync(4, new() { Timeout = 10_000 });
 
         var page = await fixture.NewPageAsync();
         await page.GotoAsync("/");
@@ -52,6 +62,13 @@ public sealed class StudyPageTests(DashboardFixture fixture, ITestOutputHelper o
         await Assertions.Expect(page.Locator("#best-of-study a", new() { HasText = "Genotype (DARTS text)" })).ToBeVisibleAsync();
         await page.ScreenshotAsync(new() { Path = Shot("study"), FullPage = true });
 
+        // "Run again with changes" opens the form filled in from this study: its grid, and its size said before queuing.
+        await page.Locator("#clone-study").ClickAsync();
+        await page.WaitForURLAsync(new Regex($"/new/study\\?clone={id}$"));
+        await Assertions.Expect(page.Locator("#f-name")).ToHaveValueAsync("e2e K ablation (again)");
+        await Assertions.Expect(page.Locator("#member-count")).ToContainTextAsync("2 × 2 = 4 searches, 4 retrains");
+        await Assertions.Expect(page.Locator("[id='f-search.epochs']")).ToHaveValueAsync("2");
+
         // The paper's ablation in two clicks: "Paper ablation" on the studies list, then "Queue study": 4 K × 2 edge norm × 3 seeds.
         await page.GotoAsync("/studies");
         await page.Locator("#ablation-preset").ClickAsync();
@@ -66,8 +83,17 @@ public sealed class StudyPageTests(DashboardFixture fixture, ITestOutputHelper o
 
         // Cancelling it reaches every member: none is left to run.
         await page.Locator("#cancel-study").ClickAsync();
-        await Assertions.Expect(page.Locator("h1 .badge[data-status=cancelled]")).ToBeVisibleAsync();
+        // The running member stops at its next step: on a loaded machine a K = 1 step may take longer than the default wait.
+        await Assertions.Expect(page.Locator("h1 .badge[data-status=cancelled]")).ToBeVisibleAsync(new() { Timeout = (float)RunTimeout.TotalMilliseconds });
         await Assertions.Expect(page.Locator("table.study-members tbody .badge[data-status=cancelled]")).ToHaveCountAsync(24);
+
+        // Deleting it, in two clicks, takes its 24 searches with it.
+        var cancelled = page.Url[(page.Url.LastIndexOf('/') + 1)..];
+        await page.Locator("#delete-study").ClickAsync();
+        await page.Locator("#delete-study").ClickAsync();
+        await page.WaitForURLAsync(new Regex("/studies$"));
+        await Assertions.Expect(page.Locator($"tr[data-study='{cancelled}']")).ToHaveCountAsync(0);
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, (await fixture.Api.GetAsync($"/api/studies/{cancelled}")).StatusCode);
         output.WriteLine($"screenshots in {DashboardFixture.Screenshots}");
     }
 

@@ -65,22 +65,4 @@ public sealed class ExperimentLogPanelTests : BunitContext
         public Task<LogPage?> GetLogsAsync(Guid id, long after = 0, CancellationToken ct = default) =>
             Task.FromResult<LogPage?>(new LogPage(id, ExperimentStatuses.Running, _lines.Where(l => l.Sequence > after).ToList()));
     }
-
-    private sealed class LiveStream : IExperimentEventStream
-    {
-        public IExperimentClient? Client { get; private set; }
-
-        public IDisposable Subscribe(Guid experimentId, IExperimentClient client)
-        {
-            Client = client;
-            return new Unsubscribe(() => Client = null);
-        }
-
-        public IDisposable SubscribeAll(IExperimentClient client) => Subscribe(Guid.Empty, client);
-
-        private sealed class Unsubscribe(Action action) : IDisposable
-        {
-            public void Dispose() => action();
-        }
-    }
 }

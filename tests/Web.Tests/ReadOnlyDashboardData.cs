@@ -15,6 +15,7 @@ internal sealed class ReadOnlyDashboardData(ExperimentDto? experiment = null) : 
     public Task<SubmitResult> SubmitRetrainAsync(CreateRetrainRequest request, CancellationToken ct = default) => throw new NotSupportedException();
     public Task<string?> CancelAsync(Guid id, CancellationToken ct = default) => throw new NotSupportedException();
     public Task<string?> DeleteAsync(Guid id, CancellationToken ct = default) => throw new NotSupportedException();
+    public Task<(ExperimentDto? Experiment, string? Error)> SetTagsAsync(Guid id, IReadOnlyList<string> tags, CancellationToken ct = default) => throw new NotSupportedException();
     public Task<(CompareDto? Result, string? Error)> CompareAsync(IReadOnlyList<Guid> ids, CancellationToken ct = default) => throw new NotSupportedException();
     public Task<IReadOnlyList<RunnerDto>> ListRunnersAsync(CancellationToken ct = default) => Task.FromResult<IReadOnlyList<RunnerDto>>([]);
 }

@@ -83,6 +83,7 @@ public sealed class ReadableViewsTests : BunitContext
     public void Live_badge_shows_only_while_the_run_can_still_change(string status, bool shown)
     {
         AddAuthorization().SetAuthorized("someone@example.com").SetRoles(PlatformRoles.Viewer);
+        Services.AddSingleton<IDashboardData>(new ReadOnlyDashboardData());
         var cut = Render<ExperimentHeader>(p => p.Add(h => h.Experiment, Experiment(status)).Add(h => h.Streaming, true));
         Assert.Equal(shown, cut.FindAll(".live").Count == 1);
     }
@@ -112,10 +113,4 @@ public sealed class ReadableViewsTests : BunitContext
     /// <summary>Relative luminance-ish brightness of a #rrggbb colour, 0 (black) to 1 (white).</summary>
     private static double Brightness(string hex) =>
         (Convert.ToInt32(hex[1..3], 16) + Convert.ToInt32(hex[3..5], 16) + Convert.ToInt32(hex[5..7], 16)) / (3 * 255.0);
-
-    /// <summary>An experiment with no stored log lines yet.</summary>
-    private sealed class NoLogs : IExperimentLogs
-    {
-        public Task<LogPage?> GetLogsAsync(Guid id, long after = 0, CancellationToken ct = default) => Task.FromResult<LogPage?>(null);
-    }
 }

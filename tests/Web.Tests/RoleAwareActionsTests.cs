@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.AspNetCore.Components;
 using PcDarts.Core.Contracts;
 using PcDarts.Core.Security;
@@ -11,6 +12,8 @@ namespace PcDarts.Web.Tests;
 public sealed class RoleAwareActionsTests : BunitContext
 {
     private const string Owner = "owner@example.com";
+
+    public RoleAwareActionsTests() => Services.AddSingleton<PcDarts.Web.Data.IDashboardData>(new ReadOnlyDashboardData()); // the header's tag editor saves through it
 
     [Theory]
     [InlineData(Owner, PlatformRoles.Viewer, false)]

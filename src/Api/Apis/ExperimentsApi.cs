@@ -191,8 +191,7 @@ public static class ExperimentsApi
         if (experiment is null) return TypedResults.NotFound();
         if (experiment.Status == ExperimentStatuses.Running)
             return TypedResults.Problem($"experiment {id} is running: cancel it first", title: "Running", statusCode: StatusCodes.Status409Conflict);
-        if (experiment.HangfireJobId is not null) jobs.Delete(experiment.HangfireJobId);
-        db.Experiments.Remove(experiment);
+        ExperimentRemoval.Remove(db, jobs, experiment);
         await db.SaveChangesAsync(ct);
         return TypedResults.NoContent();
     }

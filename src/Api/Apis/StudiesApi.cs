@@ -20,6 +20,7 @@ public static class StudiesApi
         api.MapGet("/", ListStudies).WithName(nameof(ListStudies));
         api.MapGet("/{id:guid}", GetStudy).WithName(nameof(GetStudy));
         api.MapPost("/{id:guid}/cancel", CancelStudy).WithName(nameof(CancelStudy)).RequireRateLimiting(AbuseLimits.ChangesPolicy);
+        api.MapDelete("/{id:guid}", DeleteStudy).WithName(nameof(DeleteStudy)).RequireRateLimiting(AbuseLimits.ChangesPolicy);
         return api;
     }
 
@@ -47,5 +48,19 @@ public static class StudiesApi
                 title: "Not yours", statusCode: StatusCodes.Status403Forbidden);
         await cancellation.CancelAsync(id, ct);
         return TypedResults.Accepted($"/api/studies/{id}", await reader.GetAsync(id, ct));
+    }
+
+    /// <summary>
+    /// Deletes the study and its member experiments with all they stored. 409 while a member is queued or running
+    /// (cancel the study first); the study's creator or an admin only (403).
+    /// </summary>
+    internal static async Task<Results<NoContent, NotFound, ProblemHttpResult>> DeleteStudy(Guid id, StudyDeletion deletion, CancellationToken ct)
+    {
+        var result = await deletion.DeleteAsync(id, ct);
+        if (!result.Found) return TypedResults.NotFound();
+        return result.Refusal is { } refusal
+            ? TypedResults.Problem(refusal, title: result.Forbidden ? "Not yours" : "Members still active",
+                statusCode: result.Forbidden ? StatusCodes.Status403Forbidden : StatusCodes.Status409Conflict)
+            : TypedResults.NoContent();
     }
 }

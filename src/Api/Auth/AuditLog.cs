@@ -3,7 +3,10 @@ using PcDarts.Persistence.Identity;
 
 namespace PcDarts.Api.Auth;
 
-/// <summary>Adds an audit line to the context; it is written with whatever the caller saves next.</summary>
+/// <summary>
+/// Adds an audit line to the context; it is written with whatever the caller saves next. The address is the request's,
+/// or a dashboard circuit's connection's (<see cref="CurrentActor.RemoteAddress"/>).
+/// </summary>
 internal static class AuditLog
 {
     public static void Add(PcDartsDbContext db, string actor, string action, string? target, DateTimeOffset at, string? detail = null, HttpContext? http = null) =>
@@ -14,7 +17,7 @@ internal static class AuditLog
             Action = action,
             Target = target is null ? null : Cut(target, 256),
             Detail = detail is null ? null : Cut(detail, 1000),
-            RemoteAddress = http?.Connection.RemoteIpAddress?.ToString(),
+            RemoteAddress = CurrentActor.RemoteAddress(http)?.ToString(),
         });
 
     private static string Cut(string text, int length) => text.Length <= length ? text : text[..length];

@@ -8,7 +8,10 @@ using PcDarts.Persistence.Identity;
 
 namespace PcDarts.Api.Auth;
 
-/// <summary>REST sign-in: an email and a password for a short-lived bearer access token; and who am I.</summary>
+/// <summary>
+/// REST sign-in: an email and a password for a short-lived bearer access token and a one-use refresh token
+/// (<see cref="RefreshTokens"/>); a refresh token for the next pair; and who am I.
+/// </summary>
 public static class AuthApi
 {
     public static RouteGroupBuilder MapAuthApi(this IEndpointRouteBuilder app)
@@ -16,19 +19,35 @@ public static class AuthApi
         var api = app.MapGroup("/api/auth").WithTags("Auth");
         api.MapPost("/login", Login).WithName(nameof(Login)).AllowAnonymous().RequireRateLimiting(AbuseLimits.LoginPolicy)
             .Produces<AccessTokenResponse>().ProducesProblem(StatusCodes.Status401Unauthorized);
+        api.MapPost("/refresh", Refresh).WithName(nameof(Refresh)).AllowAnonymous().RequireRateLimiting(AbuseLimits.LoginPolicy)
+            .Produces<AccessTokenResponse>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status401Unauthorized);
         api.MapGet("/me", Me).WithName(nameof(Me));
         return api;
     }
 
-    /// <summary>Answers <c>{"tokenType":"Bearer","accessToken","expiresIn"}</c>; send it as <c>Authorization: Bearer</c>.</summary>
+    /// <summary>
+    /// Answers <c>{"tokenType":"Bearer","accessToken","expiresIn","refreshToken"}</c>; send the access token as
+    /// <c>Authorization: Bearer</c>, and the refresh token to /api/auth/refresh before it runs out.
+    /// </summary>
     internal static async Task<Results<SignInHttpResult, ProblemHttpResult>> Login(
-        LoginRequest request, HttpContext http, PasswordLogin login, SignInManager<PlatformUser> signIn)
+        LoginRequest request, HttpContext http, PasswordLogin login, RefreshTokens refresh)
     {
         var outcome = await login.CheckAsync(request.Email, request.Password, http);
         if (outcome.User is null)
             return TypedResults.Problem(outcome.Error, title: "Sign-in refused", statusCode: StatusCodes.Status401Unauthorized);
-        var principal = await signIn.CreateUserPrincipalAsync(outcome.User);
-        return TypedResults.SignIn(principal, authenticationScheme: AuthSchemes.AccessToken);
+        return TypedResults.SignIn(await refresh.StartAsync(outcome.User, http.RequestAborted), authenticationScheme: AuthSchemes.AccessToken);
+    }
+
+    /// <summary>A new access token and refresh token for a refresh token, which is used up; the same answer as sign-in.</summary>
+    internal static async Task<Results<SignInHttpResult, ValidationProblem, ProblemHttpResult>> Refresh(
+        RefreshRequest request, HttpContext http, RefreshTokens refresh)
+    {
+        if (string.IsNullOrWhiteSpace(request.RefreshToken))
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["refreshToken"] = ["required: the refreshToken of the last sign-in or refresh answer"] });
+        var outcome = await refresh.RefreshAsync(request.RefreshToken, http);
+        if (outcome.Principal is null)
+            return TypedResults.Problem(outcome.Error, title: "Refresh refused", statusCode: StatusCodes.Status401Unauthorized);
+        return TypedResults.SignIn(outcome.Principal, authenticationScheme: AuthSchemes.AccessToken);
     }
 
     public static Ok<MeDto> Me(ClaimsPrincipal user, HttpContext http) =>

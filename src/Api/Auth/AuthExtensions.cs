@@ -42,6 +42,7 @@ internal static class AuthExtensions
             .AddBearerToken(AuthSchemes.AccessToken, o =>
             {
                 o.BearerTokenExpiration = TimeSpan.FromMinutes(options.AccessTokenMinutes);
+                o.RefreshTokenExpiration = TimeSpan.FromDays(options.RefreshTokenDays);
                 o.Events.OnMessageReceived = c => { c.Token = AuthSchemes.BearerToken(c.HttpContext); return Task.CompletedTask; };
             })
             .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, PersonalTokenHandler>(AuthSchemes.PersonalToken, null)
@@ -55,6 +56,7 @@ internal static class AuthExtensions
         // One key ring in PostgreSQL: a cookie or access token issued by one API instance is read by the others and survives restarts.
         services.AddDataProtection().SetApplicationName("PcDarts").PersistKeysToDbContext<PcDartsDbContext>();
         services.AddAbuseLimits(builder.Configuration);
+        services.AddTrustedProxies(builder.Configuration);
         services.AddHttpContextAccessor();
         services.AddMemoryCache();
         services.AddSingleton<CurrentActor>();
@@ -63,6 +65,7 @@ internal static class AuthExtensions
         services.AddScoped<CircuitHandler, CurrentActor.CircuitUserHandler>();
         services.AddCascadingAuthenticationState();
         services.AddScoped<PasswordLogin>();
+        services.AddScoped<RefreshTokens>();
         services.AddSingleton(new BootstrapFolder(embeddedDataFolder));
         services.AddHostedService<AdminBootstrap>();
     }
@@ -92,6 +95,7 @@ internal static class AuthExtensions
 
     public static void UsePlatformAuth(this WebApplication app)
     {
+        app.UseTrustedProxies();
         app.UseSecurityHeaders();
         app.UseRequestSizeLimit();
         app.UseAuthentication();

@@ -12,6 +12,8 @@ public sealed class AuthOptions
     public string? AdminToken { get; set; }
     /// <summary>Lifetime of an access token from POST /api/auth/login.</summary>
     public int AccessTokenMinutes { get; set; } = 30;
+    /// <summary>Lifetime of each refresh token (one use each, POST /api/auth/refresh): a script idle this long signs in again.</summary>
+    public int RefreshTokenDays { get; set; } = 14;
     /// <summary>Failed sign-ins in a row before the account is locked for <see cref="LockoutMinutes"/>.</summary>
     public int MaxFailedLogins { get; set; } = 5;
     public int LockoutMinutes { get; set; } = 15;

@@ -79,7 +79,7 @@ internal sealed class ExperimentChangeInterceptor(CurrentActor actor, TimeProvid
                 throw new ExperimentAccessDeniedException(experiment.Id, experiment.CreatedBy);
             if (!ExperimentRights.MaySubmit(user))
                 throw new ExperimentAccessDeniedException(experiment.Id, experiment.CreatedBy);
-            AuditLog.Add(db, user.Email(), action, experiment.Id.ToString(), now, experiment.Name);
+            AuditLog.Add(db, user.Email(), action, experiment.Id.ToString(), now, experiment.Name, actor.Request);
         }
     }
 

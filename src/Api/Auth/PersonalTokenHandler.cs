@@ -31,14 +31,14 @@ internal sealed class PersonalTokenHandler(
         var found = await db.ApiTokens.AsNoTracking().Where(t => t.SecretHash == hash)
             .Select(t => new
             {
-                t.Id, t.Role, t.RevokedAt, t.ExpiresAt, t.LastUsedAt, t.UserId, User = t.User!,
+                t.Id, t.Name, t.Role, t.RevokedAt, t.ExpiresAt, t.LastUsedAt, t.UserId, User = t.User!,
                 UserRole = db.UserRoles.Where(r => r.UserId == t.UserId).Join(db.Roles, r => r.RoleId, r => r.Id, (_, r) => r.Name).FirstOrDefault(),
             })
             .SingleOrDefaultAsync(Context.RequestAborted);
-        if (found is null) return AuthenticateResult.Fail("unknown token");
-        if (found.RevokedAt is not null) return AuthenticateResult.Fail("token revoked");
-        if (found.ExpiresAt <= now) return AuthenticateResult.Fail("token expired");
-        if (found.User.Disabled || !PlatformRoles.IsKnown(found.UserRole)) return AuthenticateResult.Fail("user disabled");
+        if (found is null) return AuthenticateResult.Fail("this personal token is not one this platform issued");
+        if (found.RevokedAt is { } revoked) return AuthenticateResult.Fail($"personal token '{found.Name}' was revoked at {revoked:yyyy-MM-dd HH:mm} UTC");
+        if (found.ExpiresAt is { } expires && expires <= now) return AuthenticateResult.Fail($"personal token '{found.Name}' expired at {expires:yyyy-MM-dd HH:mm} UTC");
+        if (found.User.Disabled || !PlatformRoles.IsKnown(found.UserRole)) return AuthenticateResult.Fail($"the account of personal token '{found.Name}' is disabled");
 
         if (found.LastUsedAt is null || now - found.LastUsedAt > LastUsedResolution)
             await db.ApiTokens.Where(t => t.Id == found.Id).ExecuteUpdateAsync(s => s.SetProperty(t => t.LastUsedAt, now), Context.RequestAborted);
@@ -52,5 +52,17 @@ internal sealed class PersonalTokenHandler(
             new Claim(PlatformClaims.TokenId, found.Id.ToString()),
         ], Scheme.Name);
         return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), Scheme.Name));
+    }
+
+    /// <summary>A refused token gets a 401 that says which token and why (expired when, revoked when), not a bare status.</summary>
+    protected override async Task HandleChallengeAsync(AuthenticationProperties properties)
+    {
+        if ((await HandleAuthenticateOnceSafeAsync()).Failure is not { } failure)
+        {
+            await base.HandleChallengeAsync(properties);
+            return;
+        }
+        Response.Headers.WWWAuthenticate = "Bearer error=\"invalid_token\"";
+        await TypedResults.Problem(failure.Message, title: "Token refused", statusCode: StatusCodes.Status401Unauthorized).ExecuteAsync(Context);
     }
 }

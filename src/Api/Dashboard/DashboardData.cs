@@ -105,6 +105,22 @@ internal sealed class DashboardData(
         catch (Exception e) when (IsRefusal(e)) { return e.Message; }
     }
 
+    public async Task<(ExperimentDto? Experiment, string? Error)> SetTagsAsync(Guid id, IReadOnlyList<string> tags, CancellationToken ct = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        try
+        {
+            return (await ExperimentsApi.SetTags(id, new SetTagsRequest([.. tags]), limits, db, ct)).Result switch
+            {
+                Ok<ExperimentDto> ok => (ok.Value, null),
+                NotFound => (null, $"no experiment {id}"),
+                ValidationProblem problem => (null, string.Join("; ", problem.ProblemDetails.Errors.SelectMany(e => e.Value.Select(v => $"{e.Key}: {v}")))),
+                var other => (null, $"unexpected result {other}"),
+            };
+        }
+        catch (Exception e) when (IsRefusal(e)) { return (null, e.Message); }
+    }
+
     public async Task<(CompareDto? Result, string? Error)> CompareAsync(IReadOnlyList<Guid> ids, CancellationToken ct = default)
     {
         await using var db = await contexts.CreateDbContextAsync(ct);

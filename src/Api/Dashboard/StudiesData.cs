@@ -7,7 +7,7 @@ using PcDarts.Web.Data;
 namespace PcDarts.Api.Dashboard;
 
 /// <summary>The study pages' data through the services /api/studies uses, in-process.</summary>
-internal sealed class StudiesData(StudySubmission submission, StudyReader reader, StudyCancellation cancellation, CurrentActor actor) : IStudiesData
+internal sealed class StudiesData(StudySubmission submission, StudyReader reader, StudyCancellation cancellation, StudyDeletion deletion, CurrentActor actor) : IStudiesData
 {
     public Task<IReadOnlyList<StudySummaryDto>> ListStudiesAsync(CancellationToken ct = default) => reader.ListAsync(Apis.StudiesApi.MaxListed, ct);
 
@@ -35,6 +35,16 @@ internal sealed class StudiesData(StudySubmission submission, StudyReader reader
         {
             await cancellation.CancelAsync(id, ct);
             return null;
+        }
+        catch (ExperimentAccessDeniedException e) { return e.Message; }
+    }
+
+    public async Task<string?> DeleteStudyAsync(Guid id, CancellationToken ct = default)
+    {
+        try
+        {
+            var result = await deletion.DeleteAsync(id, ct);
+            return result.Found ? result.Refusal : $"no study {id}";
         }
         catch (ExperimentAccessDeniedException e) { return e.Message; }
     }

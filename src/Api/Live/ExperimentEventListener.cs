@@ -12,7 +12,7 @@ namespace PcDarts.Api.Live;
 /// names its epoch, and a client that sees a gap (or reconnects itself) fetches <c>/metrics?afterEpoch=N</c>.
 /// </summary>
 internal sealed class ExperimentEventListener(
-    LiveEventsOptions options, LiveEventReader reader, LiveEventDispatcher dispatcher, TimeProvider clock,
+    LiveEventsOptions options, LiveEventReader reader, LiveEventDispatcher dispatcher, ExperimentEventStream stream, TimeProvider clock,
     ILogger<ExperimentEventListener> logger) : BackgroundService
 {
     private readonly TaskCompletionSource _firstListen = new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -62,6 +62,7 @@ internal sealed class ExperimentEventListener(
                     await listen.ExecuteNonQueryAsync(ct);
                 if (!outage.InOutage) logger.LogInformation("Listening to PostgreSQL channel {Channel} for live events", EventPublisher.Channel);
                 outage.Succeeded();
+                stream.SetConnected(true);
                 _firstListen.TrySetResult();
                 delay = options.MinReconnectDelay;
                 while (true) await connection.WaitAsync(ct);
@@ -72,6 +73,7 @@ internal sealed class ExperimentEventListener(
             }
             catch (Exception e)
             {
+                stream.SetConnected(false);
                 // Logged once per outage (OutageLog); the listener's own backoff keeps its configured bounds.
                 outage.Failed(e);
                 try { await Task.Delay(delay, clock, ct); }
@@ -91,7 +93,7 @@ internal sealed class ExperimentEventListener(
                 {
                     if (EventPublisher.Deserialize(payload) is not { } notification) continue;
                     foreach (var e in await reader.ReadAsync(notification, ct))
-                        await dispatcher.DispatchAsync(e);
+                        await dispatcher.DispatchAsync(e, ct);
                 }
                 catch (Exception e) when (!ct.IsCancellationRequested)
                 {

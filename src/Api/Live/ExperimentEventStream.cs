@@ -6,17 +6,31 @@ namespace PcDarts.Api.Live;
 /// <summary>The in-process side of the live stream: subscribers of this API instance (Blazor Server components).</summary>
 internal sealed class ExperimentEventStream(ILogger<ExperimentEventStream> logger) : IExperimentEventStream
 {
-    private sealed record Subscription(Guid? ExperimentId, IExperimentClient Client);
+    /// <summary>One experiment's events, one study's members' events, or (both null) every event.</summary>
+    private sealed record Subscription(Guid? ExperimentId, Guid? StudyId, IExperimentClient Client)
+    {
+        public bool Wants(IExperimentEvent e, Guid? study) =>
+            StudyId is { } s ? s == study : ExperimentId is not { } id || id == e.ExperimentId;
+    }
 
     private ImmutableArray<Subscription> _subscriptions = [];
+    private volatile bool _connected;
 
-    public IDisposable Subscribe(Guid experimentId, IExperimentClient client) => Add(new Subscription(experimentId, client));
+    public bool Connected => _connected;
 
-    public IDisposable SubscribeAll(IExperimentClient client) => Add(new Subscription(null, client));
+    /// <summary>Set by the PostgreSQL listener as its LISTEN connection comes and goes.</summary>
+    public void SetConnected(bool connected) => _connected = connected;
 
-    public async Task PublishAsync(IExperimentEvent e)
+    public IDisposable Subscribe(Guid experimentId, IExperimentClient client) => Add(new Subscription(experimentId, null, client));
+
+    public IDisposable SubscribeAll(IExperimentClient client) => Add(new Subscription(null, null, client));
+
+    public IDisposable SubscribeStudy(Guid studyId, IExperimentClient client) => Add(new Subscription(null, studyId, client));
+
+    /// <param name="study">The study of the event's experiment, when the event is one a study's followers get.</param>
+    public async Task PublishAsync(IExperimentEvent e, Guid? study = null)
     {
-        var targets = _subscriptions.Where(s => s.ExperimentId is null || s.ExperimentId == e.ExperimentId).ToList();
+        var targets = _subscriptions.Where(s => s.Wants(e, study)).ToList();
         if (targets.Count == 0) return;
         await Task.WhenAll(targets.Select(s => SendAsync(s.Client, e)));
     }

@@ -4,13 +4,20 @@ using PcDarts.Core.Live;
 
 namespace PcDarts.Api.Live;
 
-/// <summary>Hands one event to the experiment's SignalR group and to this process's in-process subscribers; counts epochs for the platform meters.</summary>
-internal sealed class LiveEventDispatcher(IHubContext<ExperimentHub, IExperimentClient> hub, ExperimentEventStream stream, PlatformMeters meters)
+/// <summary>
+/// Hands one event to the experiment's SignalR group and to this process's in-process subscribers, and a member's status
+/// change or finished epoch to its study's group as well; counts epochs for the platform meters.
+/// </summary>
+internal sealed class LiveEventDispatcher(
+    IHubContext<ExperimentHub, IExperimentClient> hub, ExperimentEventStream stream, StudyMembership studies, PlatformMeters meters)
 {
-    public async Task DispatchAsync(IExperimentEvent e)
+    public async Task DispatchAsync(IExperimentEvent e, CancellationToken ct = default)
     {
         if (e is EpochCompletedEvent epoch) meters.Epochs.Record(epoch.Metrics, kind: null, batchSize: null);
+        // A study page shows its members' statuses and epochs; their log lines and architectures stay with each member.
+        var study = e is StatusChangedEvent or EpochCompletedEvent ? await studies.StudyOfAsync(e.ExperimentId, ct) : null;
         await e.SendTo(hub.Clients.Group(ExperimentHub.GroupName(e.ExperimentId)));
-        await stream.PublishAsync(e);
+        if (study is { } studyId) await e.SendTo(hub.Clients.Group(ExperimentHub.StudyGroupName(studyId)));
+        await stream.PublishAsync(e, study);
     }
 }

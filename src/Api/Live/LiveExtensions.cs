@@ -19,6 +19,7 @@ internal static class LiveExtensions
         services.AddSingleton<ExperimentEventStream>();
         services.AddSingleton<IExperimentEventStream>(sp => sp.GetRequiredService<ExperimentEventStream>());
         services.AddSingleton<LiveEventReader>();
+        services.AddSingleton<StudyMembership>();
         services.AddSingleton<LiveEventDispatcher>();
         services.AddHostedService<ExperimentEventListener>();
         return services;

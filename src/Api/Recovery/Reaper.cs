@@ -11,7 +11,8 @@ namespace PcDarts.Api.Recovery;
 /// Hangfire job is deleted (a deleted job is not performed again when its invisibility expires) and the experiment is
 /// queued again with no job, which the <see cref="JobDispatcher"/> in the same loop gives a new one. Right after a
 /// database outage nobody's heartbeat is fresh, so it reaps only once it has seen the database up for a whole
-/// liveness window: live runners have beaten again by then.
+/// liveness window: live runners have beaten again by then. It also re-queues experiments left running with no
+/// running attempt at all (<see cref="ExperimentLifecycle.FindOrphanedRunsAsync"/>).
 /// </summary>
 internal sealed class Reaper(
     ExperimentLifecycle lifecycle, JobDispatcher dispatcher, IBackgroundJobClient jobs, LeaderElection election,
@@ -52,13 +53,22 @@ internal sealed class Reaper(
             foreach (var stale in await lifecycle.FindStaleAttemptsAsync(ct))
             {
                 if (await lifecycle.InterruptAsync(stale, options.Value.MaxInterruptions, ct) is not { } interruption) continue;
-                logger.LogWarning("Experiment {Id}: runner {Runner} lost; {What}", stale.ExperimentId, stale.Runner,
-                    interruption.Requeued ? "re-queued to resume from its last checkpoint" : "ended");
+                logger.LogWarning("Experiment {Id}: runner {Runner} lost; {What}", stale.ExperimentId, stale.Runner, Outcome(interruption));
                 if (interruption.OldJobId is { } old) jobs.Delete(old);
             }
+        // Independent of heartbeats, so no need to wait for a liveness window: the grace is measured on the rows.
+        foreach (var orphan in await lifecycle.FindOrphanedRunsAsync(options.Value.OrphanGrace, ct))
+        {
+            if (await lifecycle.RepairOrphanedRunAsync(orphan, options.Value.OrphanGrace, options.Value.MaxInterruptions, ct) is not { } repair) continue;
+            logger.LogWarning("Experiment {Id}: running with no live attempt; {What}", orphan, Outcome(repair));
+            if (repair.OldJobId is { } old) jobs.Delete(old);
+        }
         if (await dispatcher.DispatchPendingAsync(ct) is > 0 and var created)
             logger.LogInformation("Dispatcher: created {Count} job(s) for queued experiments without one", created);
     }
+
+    private static string Outcome(Interruption interruption) =>
+        interruption.Requeued ? "re-queued to resume from its last checkpoint" : "ended";
 
     public override async Task StopAsync(CancellationToken cancellationToken)
     {

@@ -7,6 +7,7 @@ using PcDarts.Core.Specs;
 using PcDarts.Core.Studies;
 using PcDarts.Persistence;
 using PcDarts.Persistence.Entities;
+using PcDarts.Persistence.Events;
 using PcDarts.Persistence.Resilience;
 
 namespace PcDarts.Api.Studies;
@@ -46,9 +47,11 @@ public sealed class StudyRetrains(IDbContextFactory<PcDartsDbContext> contexts, 
         {
             return await contexts.InTransactionAsync(async (db, c) =>
             {
-                var search = await db.Experiments.AsNoTracking().SingleAsync(e => e.Id == searchId, c);
-                var study = await db.Studies.FromSql($"SELECT * FROM studies WHERE \"Id\" = {search.StudyId} FOR UPDATE").SingleAsync(c);
-                if (study.CancelRequestedAt is not null || study.RetrainSpec is null || search.Genotype is null) return null;
+                // Either may be gone: a study deleted after the pending list was read (the delete holds the same lock).
+                var search = await db.Experiments.AsNoTracking().SingleOrDefaultAsync(e => e.Id == searchId, c);
+                if (search is null) return null;
+                var study = await db.Studies.FromSql($"SELECT * FROM studies WHERE \"Id\" = {search.StudyId} FOR UPDATE").SingleOrDefaultAsync(c);
+                if (study is null || study.CancelRequestedAt is not null || study.RetrainSpec is null || search.Genotype is null) return null;
                 if (await db.Experiments.AnyAsync(r => r.StudyId == study.Id && r.DerivedFromId == searchId, c)) return null;
                 var spec = JsonSerializer.Deserialize<RetrainSpec>(study.RetrainSpec, StudyGrid.Json)! with { Seed = search.Seed };
                 var retrain = experiments.NewExperiment(ExperimentKinds.Retrain, RetrainName(search.Name), study.Tags, spec, spec.Seed, spec.Queue);
@@ -58,6 +61,8 @@ public sealed class StudyRetrains(IDbContextFactory<PcDartsDbContext> contexts, 
                 retrain.CreatedBy = search.CreatedBy;
                 db.Experiments.Add(retrain);
                 await db.SaveChangesAsync(c);
+                // Announced on commit: the study's followers see the new member queued, not only once it starts.
+                await EventPublisher.PublishAsync(db, new ExperimentEvent(retrain.Id, ExperimentEventKinds.StatusChanged, Status: retrain.Status), c);
                 return retrain;
             }, ct);
         }

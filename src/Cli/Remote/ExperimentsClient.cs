@@ -48,11 +48,10 @@ internal sealed class ExperimentsClient(HttpClient http) : IDisposable
         SendAsync<LogPage>(HttpMethod.Get, $"api/experiments/{id}/logs?after={after}", null, ct);
 
     /// <summary>Deletes an experiment and all it stored (204); a running one must be cancelled first (409).</summary>
-    public async Task DeleteAsync(Guid id, CancellationToken ct)
-    {
-        using var response = await http.DeleteAsync($"api/experiments/{id}", ct);
-        if (!response.IsSuccessStatusCode) throw await ProblemAsync(response, ct);
-    }
+    public Task DeleteAsync(Guid id, CancellationToken ct) => DeleteAtAsync($"api/experiments/{id}", ct);
+
+    /// <summary>Deletes a study with its member experiments (204); one with a member queued or running must be cancelled first (409).</summary>
+    public Task DeleteStudyAsync(Guid id, CancellationToken ct) => DeleteAtAsync($"api/studies/{id}", ct);
 
     /// <summary>The export archive, streamed into <paramref name="destination"/>.</summary>
     public async Task ExportAsync(Guid id, Stream destination, CancellationToken ct)
@@ -98,9 +97,11 @@ internal sealed class ExperimentsClient(HttpClient http) : IDisposable
     public Task<CreatedTokenDto> CreateTokenAsync(CreateTokenRequest request, CancellationToken ct) =>
         SendAsync<CreatedTokenDto>(HttpMethod.Post, "api/tokens", JsonContent.Create(request, options: Json), ct);
 
-    public async Task RevokeTokenAsync(Guid id, CancellationToken ct)
+    public Task RevokeTokenAsync(Guid id, CancellationToken ct) => DeleteAtAsync($"api/tokens/{id}", ct);
+
+    private async Task DeleteAtAsync(string path, CancellationToken ct)
     {
-        using var response = await http.DeleteAsync($"api/tokens/{id}", ct);
+        using var response = await http.DeleteAsync(path, ct);
         if (!response.IsSuccessStatusCode) throw await ProblemAsync(response, ct);
     }
 

@@ -21,13 +21,17 @@ internal static class ServerOption
         return uri;
     }
 
-    public static Argument<Guid> ExperimentId() => new("ID")
+    public static Argument<Guid> ExperimentId() => Id("experiment");
+
+    public static Argument<Guid> StudyId() => Id("study");
+
+    private static Argument<Guid> Id(string of) => new("ID")
     {
-        Description = "the experiment's id",
+        Description = $"the {of}'s id",
         CustomParser = r =>
         {
             if (Guid.TryParse(r.Tokens[0].Value, out var id)) return id;
-            r.AddError($"expected an experiment id (a GUID), got '{r.Tokens[0].Value}'");
+            r.AddError($"expected {(of == "experiment" ? "an" : "a")} {of} id (a GUID), got '{r.Tokens[0].Value}'");
             return Guid.Empty;
         },
     };

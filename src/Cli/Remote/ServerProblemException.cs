@@ -18,14 +18,16 @@ internal sealed class ServerProblemException(HttpStatusCode status, string messa
     };
 
     /// <summary>
-    /// Reads an RFC 7807 body (ValidationProblem or plain ProblemDetails) when there is one. A 401 says how to sign in;
+    /// Reads an RFC 7807 body (ValidationProblem or plain ProblemDetails) when there is one. A 401 says how to sign in,
+    /// after the server's reason when it gives one (which token expired or was revoked, and when);
     /// a 403 names the caller's <paramref name="role"/> (when known) and what it may not do.
     /// </summary>
     public static async Task<ServerProblemException> FromResponseAsync(HttpResponseMessage response, CancellationToken ct, string? role = null)
     {
         var status = response.StatusCode;
-        if (status == HttpStatusCode.Unauthorized) return new(status, NotSignedIn);
         var body = await response.Content.ReadAsStringAsync(ct);
+        if (status == HttpStatusCode.Unauthorized)
+            return new(status, Detail(body) is { } reason ? $"not signed in: {reason}; run pcdarts login or set {TokenVariable.Name}" : NotSignedIn);
         if (status == HttpStatusCode.Forbidden)
         {
             var what = $"{response.RequestMessage?.Method} {response.RequestMessage?.RequestUri?.AbsolutePath}";

@@ -2,6 +2,9 @@ namespace PcDarts.Core.Contracts;
 
 public sealed record LoginRequest(string? Email, string? Password);
 
+/// <summary>The refresh token of the last sign-in or refresh answer; each is good for one use.</summary>
+public sealed record RefreshRequest(string? RefreshToken);
+
 /// <summary>Who the caller is: <paramref name="Via"/> is cookie, access token or personal token.</summary>
 public sealed record MeDto(Guid Id, string Email, string Role, string Via);
 

@@ -31,9 +31,15 @@ public static class SettingNames
     /// <summary>A file a runner node touches every few seconds while its host runs: an orchestrator's liveness probe.</summary>
     public const string RunnerLivenessFile = Platform + ":Runner:LivenessFile";
 
+    /// <summary>
+    /// The reverse proxies whose X-Forwarded-For/-Proto the API believes: addresses or CIDR networks, comma-separated.
+    /// Unset, the headers are ignored.
+    /// </summary>
+    public const string TrustedProxies = Platform + ":TrustedProxies";
+
     /// <summary>Every key above: the manifests may set these.</summary>
     public static IReadOnlyList<string> All { get; } =
-        [ConnectionString, DataRoot, MigrateAtStart, RunnerQueues, RunnerWorkers, RunnerName, RunnerLivenessFile];
+        [ConnectionString, DataRoot, MigrateAtStart, RunnerQueues, RunnerWorkers, RunnerName, RunnerLivenessFile, TrustedProxies];
 
     public static string EnvironmentVariable(string key) => key.Replace(":", "__");
 }

@@ -64,6 +64,15 @@ public interface IExperimentEventStream
 
     /// <summary>Calls <paramref name="client"/> for every event of every experiment (lists, runner views).</summary>
     IDisposable SubscribeAll(IExperimentClient client);
+
+    /// <summary>
+    /// Calls <paramref name="client"/> for the status changes and finished epochs of every member of one study, members
+    /// added later (a retrain started when a search succeeds) included: a study page needs no list of ids to follow.
+    /// </summary>
+    IDisposable SubscribeStudy(Guid studyId, IExperimentClient client);
+
+    /// <summary>True while this process hears PostgreSQL's notifications; while false, events are missed and a view must poll.</summary>
+    bool Connected { get; }
 }
 
 /// <summary>What a client may call on the experiments hub (at <c>/hubs/experiments</c>); the hub implements it.</summary>
@@ -72,4 +81,8 @@ public interface IExperimentHub
     /// <summary>Join the experiment's group: its events follow until <see cref="Unsubscribe"/> or the connection ends.</summary>
     Task Subscribe(Guid experimentId);
     Task Unsubscribe(Guid experimentId);
+
+    /// <summary>Join the study's group: status changes and finished epochs of all its members, present and future, follow.</summary>
+    Task SubscribeStudy(Guid studyId);
+    Task UnsubscribeStudy(Guid studyId);
 }

@@ -48,9 +48,7 @@ public static class StudyGrid
             else if (values.Select(v => v.GetRawText()).Distinct().Count() != values.Length) errors.Add(new($"grid.{key}", "lists a value twice"));
         }
         if (errors.Count > 0) return ([], errors);
-        // Capped as it grows: a product of many long axes must not wrap around below the limit.
-        var size = grid.Values.Aggregate(1L, (n, v) => Math.Min(n * v.Length, SpecLimits.MaxStudyMembers + 1L));
-        if (size > SpecLimits.MaxStudyMembers)
+        if (MemberCount(grid.Values.Select(v => v.Length)) > SpecLimits.MaxStudyMembers)
             return ([], [new("grid", $"expands to more than {SpecLimits.MaxStudyMembers} searches, the limit for one study")]);
 
         var points = new List<StudyPoint>();
@@ -61,6 +59,13 @@ public static class StudyGrid
         }
         return errors.Count > 0 ? ([], errors.DistinctBy(e => e.ToString()).ToList()) : (points, []);
     }
+
+    /// <summary>
+    /// How many searches a grid of axes with these many values expands to: their product, capped as it grows at one over
+    /// <see cref="SpecLimits.MaxStudyMembers"/> (a product of many long axes must not wrap around below the limit).
+    /// </summary>
+    public static long MemberCount(IEnumerable<int> valuesPerKey) =>
+        valuesPerKey.Aggregate(1L, (n, count) => Math.Min(n * count, SpecLimits.MaxStudyMembers + 1L));
 
     /// <summary>The grid point minus the seed, as "key=value" pairs in grid order; "all" for a grid of seeds only.</summary>
     public static string ConfigurationOf(IReadOnlyDictionary<string, JsonElement> values)

@@ -5,9 +5,12 @@ public static class AuditActions
 {
     public const string LoginSucceeded = "login.succeeded";
     public const string LoginFailed = "login.failed";
+    /// <summary>A refresh token was presented a second time: its sign-in is revoked (it may have been stolen).</summary>
+    public const string RefreshReused = "login.refresh-reused";
     public const string ExperimentCreated = "experiment.created";
     public const string ExperimentCancelled = "experiment.cancelled";
     public const string ExperimentDeleted = "experiment.deleted";
+    public const string StudyDeleted = "study.deleted";
     public const string TokenCreated = "token.created";
     public const string TokenRevoked = "token.revoked";
     public const string UserCreated = "user.created";
@@ -24,7 +27,7 @@ public sealed class AuditEntry
     public DateTimeOffset At { get; set; }
     public required string Actor { get; set; }
     public required string Action { get; set; }
-    /// <summary>What was acted on: an experiment id, a token id, a user's email.</summary>
+    /// <summary>What was acted on: an experiment or study id, a token id, a user's email.</summary>
     public string? Target { get; set; }
     public string? Detail { get; set; }
     public string? RemoteAddress { get; set; }

@@ -76,27 +76,37 @@ public sealed partial class ExperimentLifecycle
                 .ExecuteUpdateAsync(s => s.SetProperty(r => r.CurrentExperimentId, (Guid?)null), c);
             await db.SaveChangesAsync(c);
 
-            var interruptions = await db.JobAttempts.CountAsync(a => a.ExperimentId == experiment.Id && a.Outcome == AttemptOutcomes.Interrupted, c);
-            var lastEpoch = await LastEpochAsync(db, experiment.Id, c);
-            var oldJob = experiment.HangfireJobId;
-            if (ExperimentStatuses.IsFinished(experiment.Status)) return new Interruption(experiment.Id, null, false);
-            if (experiment.CancelRequestedAt is not null)
-                await ChangeStatusAsync(db, experiment, ExperimentStatuses.Cancelled, LogLevels.Info,
-                    $"cancelled after epoch {lastEpoch} (runner {stale.Runner} was gone)", now, c);
-            else if (interruptions >= maxInterruptions)
-                await ChangeStatusAsync(db, experiment, ExperimentStatuses.Failed, LogLevels.Error,
-                    $"gave up after {interruptions} interruptions: runner {stale.Runner} lost ({silence}) after epoch {lastEpoch}; " +
-                    $"at most {maxInterruptions} are resumed", now, c, error: true);
-            else
-            {
-                experiment.HangfireJobId = null;
-                await ChangeStatusAsync(db, experiment, ExperimentStatuses.Queued, LogLevels.Warning,
-                    $"runner {stale.Runner} lost ({silence}): re-queued to resume after epoch {lastEpoch} " +
-                    $"(interruption {interruptions} of at most {maxInterruptions})", now, c);
-            }
-            await db.SaveChangesAsync(c);
-            return new Interruption(experiment.Id, oldJob, experiment.Status == ExperimentStatuses.Queued);
+            return await EndOrRequeueAsync(db, experiment, $"runner {stale.Runner} lost ({silence})", maxInterruptions, now, c);
         }, ct);
+
+    /// <summary>
+    /// The reaper's one policy for an experiment that lost its run (a dead runner's attempt, or no attempt at all): a
+    /// requested cancel ends it cancelled; <paramref name="maxInterruptions"/> interrupted attempts end it failed, saying
+    /// why; otherwise it is queued again with no job id, to resume from its last checkpoint (the dispatcher gives it a job).
+    /// </summary>
+    private static async Task<Interruption> EndOrRequeueAsync(
+        PcDartsDbContext db, Experiment experiment, string cause, int maxInterruptions, DateTimeOffset now, CancellationToken ct)
+    {
+        var interruptions = await db.JobAttempts.CountAsync(a => a.ExperimentId == experiment.Id && a.Outcome == AttemptOutcomes.Interrupted, ct);
+        var lastEpoch = await LastEpochAsync(db, experiment.Id, ct);
+        var oldJob = experiment.HangfireJobId;
+        if (ExperimentStatuses.IsFinished(experiment.Status)) return new Interruption(experiment.Id, null, false);
+        if (experiment.CancelRequestedAt is not null)
+            await ChangeStatusAsync(db, experiment, ExperimentStatuses.Cancelled, LogLevels.Info,
+                $"cancelled after epoch {lastEpoch} ({cause})", now, ct);
+        else if (interruptions >= maxInterruptions)
+            await ChangeStatusAsync(db, experiment, ExperimentStatuses.Failed, LogLevels.Error,
+                $"gave up after {interruptions} interruptions: {cause} after epoch {lastEpoch}; at most {maxInterruptions} are resumed",
+                now, ct, error: true);
+        else
+        {
+            experiment.HangfireJobId = null;
+            await ChangeStatusAsync(db, experiment, ExperimentStatuses.Queued, LogLevels.Warning,
+                $"{cause}: re-queued to resume after epoch {lastEpoch} ({interruptions} interruption(s) so far, at most {maxInterruptions} are resumed)", now, ct);
+        }
+        await db.SaveChangesAsync(ct);
+        return new Interruption(experiment.Id, oldJob, experiment.Status == ExperimentStatuses.Queued);
+    }
 
     private static async Task<List<JobAttempt>> RunningAttemptsOfDeadRunnersAsync(PcDartsDbContext db, Guid id, DateTimeOffset now, CancellationToken ct)
     {

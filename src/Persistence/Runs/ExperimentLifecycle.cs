@@ -9,8 +9,9 @@ namespace PcDarts.Persistence.Runs;
 
 /// <summary>
 /// Every status transition of an experiment, each in one transaction that writes the row fields (status, finish time,
-/// error, the attempt's outcome), the status NOTIFY and the log line together: a listener never hears of a status the
-/// database does not hold yet, and never sees a status change without the line that explains it. The runner's job,
+/// error, the attempt's outcome), the log line and the status NOTIFY together: a listener never hears of a status the
+/// database does not hold yet, and hears the line that explains a status before the status itself, so a follower that
+/// stops at the final status has every line. The runner's job,
 /// the cancel endpoint and the reaper all go through here; nothing else changes an experiment's status. Each
 /// transaction runs under the retrying execution strategy (<see cref="Transactions"/>), so it is replayed whole.
 /// </summary>
@@ -129,7 +130,11 @@ public sealed partial class ExperimentLifecycle(IDbContextFactory<PcDartsDbConte
             return true;
         }, ct);
 
-    /// <summary>The one place a status is set: with its finish time, its NOTIFY and its log line, in the caller's transaction.</summary>
+    /// <summary>
+    /// The one place a status is set: with its finish time, its log line and its NOTIFY, in the caller's transaction.
+    /// The line's NOTIFY goes first (PostgreSQL delivers a transaction's notifications in the order sent): a client that
+    /// stops following at the final status (the dashboard's log panel, `pcdarts logs --follow`, a hub client) has the last line by then.
+    /// </summary>
     private static async Task ChangeStatusAsync(
         PcDartsDbContext db, Experiment experiment, string status, string level, string text, DateTimeOffset now,
         CancellationToken ct = default, bool error = false)
@@ -137,8 +142,8 @@ public sealed partial class ExperimentLifecycle(IDbContextFactory<PcDartsDbConte
         experiment.Status = status;
         if (ExperimentStatuses.IsFinished(status)) experiment.FinishedAt = now;
         if (error) experiment.Error = text;
-        await EventPublisher.PublishAsync(db, new ExperimentEvent(experiment.Id, ExperimentEventKinds.StatusChanged, Status: status), ct);
         await LogAsync(db, experiment.Id, level, text, now, ct);
+        await EventPublisher.PublishAsync(db, new ExperimentEvent(experiment.Id, ExperimentEventKinds.StatusChanged, Status: status), ct);
     }
 
     /// <summary>Stored with the experiment's other log lines (and sent live), in the caller's transaction.</summary>

@@ -20,6 +20,8 @@ public interface IDashboardData
     Task<string?> CancelAsync(Guid id, CancellationToken ct = default);
     /// <summary>Null when deleted, else why not (running, or the user may not delete it).</summary>
     Task<string?> DeleteAsync(Guid id, CancellationToken ct = default);
+    /// <summary>Replaces the tags (REST's PUT /{id}/tags): the experiment as saved, or why not (a tag's length or count, the user may not change it).</summary>
+    Task<(ExperimentDto? Experiment, string? Error)> SetTagsAsync(Guid id, IReadOnlyList<string> tags, CancellationToken ct = default);
     /// <summary>The compare numbers and diffs, or the reason they cannot be had (validation, unknown id).</summary>
     Task<(CompareDto? Result, string? Error)> CompareAsync(IReadOnlyList<Guid> ids, CancellationToken ct = default);
     Task<IReadOnlyList<RunnerDto>> ListRunnersAsync(CancellationToken ct = default);

@@ -11,4 +11,6 @@ public interface IStudiesData
     Task<SubmitResult> SubmitStudyAsync(CreateStudyRequest request, CancellationToken ct = default);
     /// <summary>Null when the cancel was accepted, else why not.</summary>
     Task<string?> CancelStudyAsync(Guid id, CancellationToken ct = default);
+    /// <summary>Null when the study and its members were deleted, else why not (a member still queued or running, not yours).</summary>
+    Task<string?> DeleteStudyAsync(Guid id, CancellationToken ct = default);
 }

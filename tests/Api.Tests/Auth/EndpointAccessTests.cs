@@ -20,10 +20,10 @@ namespace PcDarts.Api.Tests.Auth;
 [Collection(PostgresCollection.Name)]
 public sealed class EndpointAccessTests(PostgresCluster cluster, ITestOutputHelper output)
 {
-    /// <summary>Reachable without credentials: the probes, the sign-in page and its assets, REST sign-in.</summary>
+    /// <summary>Reachable without credentials: the probes, the sign-in page and its assets, REST sign-in and refresh.</summary>
     private static readonly string[] Anonymous =
     [
-        "GET /healthz", "GET /readyz", "GET /login", "POST /login", "POST /api/auth/login",
+        "GET /healthz", "GET /readyz", "GET /login", "POST /login", "POST /api/auth/login", "POST /api/auth/refresh",
         // The API reference page's own script and icon (the page itself needs a user).
         "GET /scalar/scalar.js", "GET /scalar/scalar.aspnetcore.js", "GET /scalar/favicon.svg",
     ];

@@ -13,10 +13,8 @@ public sealed class OwnershipTests(PostgresCluster cluster)
     public async Task A_member_cancels_and_deletes_its_own_experiment_but_not_another_members()
     {
         await using var api = new ApiFactory(await cluster.CreateDatabaseAsync(), embeddedRunner: false);
-        using var alice = api.CreateClient();
-        alice.UseToken(await TestUsers.CreateUserWithTokenAsync(api, "alice@test.local", PlatformRoles.Member));
-        using var bob = api.CreateClient();
-        bob.UseToken(await TestUsers.CreateUserWithTokenAsync(api, "bob@test.local", PlatformRoles.Member));
+        using var alice = await TestUsers.MemberClientAsync(api, "alice@test.local");
+        using var bob = await TestUsers.MemberClientAsync(api, "bob@test.local");
         using var admin = api.CreateClient();
 
         var mine = await Polling.SubmitAsync(alice, Specs.TinySearch());

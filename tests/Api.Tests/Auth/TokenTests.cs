@@ -27,14 +27,14 @@ public sealed class TokenTests(PostgresCluster cluster)
         client.UseToken(revoked.Token);
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/experiments")).StatusCode);
         Assert.Equal(HttpStatusCode.NoContent, (await admin.DeleteAsync($"/api/tokens/{revoked.Id}")).StatusCode);
-        Assert.Equal(HttpStatusCode.Unauthorized, (await client.GetAsync("/api/experiments")).StatusCode);
+        await AssertRefusedAsync(client, "personal token 'to revoke' was revoked at ");
 
         client.UseToken(expired.Token);
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/experiments")).StatusCode);
         using (var scope = api.Services.CreateScope())
             await scope.ServiceProvider.GetRequiredService<PcDartsDbContext>().ApiTokens.Where(t => t.Id == expired.Id)
                 .ExecuteUpdateAsync(s => s.SetProperty(t => t.ExpiresAt, DateTimeOffset.UtcNow.AddSeconds(-1)));
-        Assert.Equal(HttpStatusCode.Unauthorized, (await client.GetAsync("/api/experiments")).StatusCode);
+        await AssertRefusedAsync(client, "personal token 'to expire' expired at ");
 
         var listed = await admin.GetFromJsonAsync<JsonElement>("/api/tokens");
         var row = listed.EnumerateArray().Single(t => t.GetProperty("id").GetGuid() == revoked.Id);
@@ -92,5 +92,14 @@ public sealed class TokenTests(PostgresCluster cluster)
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         var body = await response.Content.ReadFromJsonAsync<JsonElement>();
         return (body.GetProperty("id").GetGuid(), body.GetProperty("token").GetString()!);
+    }
+
+    /// <summary>A 401 whose ProblemDetails names the token and why it was refused.</summary>
+    private static async Task AssertRefusedAsync(HttpClient client, string detailStart)
+    {
+        var response = await client.GetAsync("/api/experiments");
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.StartsWith(detailStart, problem.GetProperty("detail").GetString());
     }
 }

@@ -12,7 +12,7 @@ public sealed class ExperimentLifecycleTests(PostgresCluster cluster)
     private static readonly RunResult Found = new("Genotype(normal=[], normal_concat=range(2, 6), reduce=[], reduce_concat=range(2, 6))", 1234, 5678, [1, 2, 3]);
 
     [Fact]
-    public async Task A_run_that_begins_and_succeeds_writes_status_fields_notify_and_log_line_each_time()
+    public async Task A_run_that_begins_and_succeeds_writes_status_fields_log_line_and_notify_each_time()
     {
         await using var db = await LifecycleDatabase.CreateAsync(cluster);
         var id = await db.AddQueuedSearchAsync();
@@ -23,7 +23,7 @@ public sealed class ExperimentLifecycleTests(PostgresCluster cluster)
         Assert.Equal((ExperimentStatuses.Running, (DateTimeOffset?)null), (running.Status, running.FinishedAt));
         Assert.NotNull(running.StartedAt);
         Assert.Equal(("runner-a", AttemptOutcomes.Running, "17"), (running.Attempts.Single().Runner, running.Attempts.Single().Outcome, running.Attempts.Single().HangfireJobId));
-        AssertStatusThenLog(await db.EventsAsync(2), ExperimentStatuses.Running, LogLevels.Info, "started on runner runner-a");
+        AssertLogThenStatus(await db.EventsAsync(2), ExperimentStatuses.Running, LogLevels.Info, "started on runner runner-a");
 
         await db.Lifecycle.SucceedAsync(attempt, Found);
         var done = await db.ExperimentAsync(id);
@@ -31,7 +31,7 @@ public sealed class ExperimentLifecycleTests(PostgresCluster cluster)
         Assert.NotNull(done.FinishedAt);
         Assert.Equal(AttemptOutcomes.Succeeded, done.Attempts.Single().Outcome);
         Assert.Equal([ArtifactKinds.Weights], done.Artifacts.Select(a => a.Kind));
-        AssertStatusThenLog(await db.EventsAsync(2), ExperimentStatuses.Succeeded, LogLevels.Info, "succeeded after 0 epochs");
+        AssertLogThenStatus(await db.EventsAsync(2), ExperimentStatuses.Succeeded, LogLevels.Info, "succeeded after 0 epochs");
     }
 
     [Fact]
@@ -48,7 +48,7 @@ public sealed class ExperimentLifecycleTests(PostgresCluster cluster)
         Assert.Equal((ExperimentStatuses.Failed, "invalid spec: epochs must be positive"), (failed.Status, failed.Error));
         Assert.NotNull(failed.FinishedAt);
         Assert.Equal((AttemptOutcomes.Failed, failed.Error), (failed.Attempts.Single().Outcome, failed.Attempts.Single().Error));
-        AssertStatusThenLog(await db.EventsAsync(2), ExperimentStatuses.Failed, LogLevels.Error, "failed on runner runner-a: invalid spec");
+        AssertLogThenStatus(await db.EventsAsync(2), ExperimentStatuses.Failed, LogLevels.Error, "failed on runner runner-a: invalid spec");
     }
 
     [Fact]
@@ -63,7 +63,7 @@ public sealed class ExperimentLifecycleTests(PostgresCluster cluster)
         Assert.Equal(ExperimentStatuses.Cancelled, cancelled.Status);
         Assert.NotNull(cancelled.CancelRequestedAt);
         Assert.NotNull(cancelled.FinishedAt);
-        AssertStatusThenLog(await db.EventsAsync(2), ExperimentStatuses.Cancelled, LogLevels.Info, "cancelled while queued");
+        AssertLogThenStatus(await db.EventsAsync(2), ExperimentStatuses.Cancelled, LogLevels.Info, "cancelled while queued");
 
         Assert.Null(await db.Lifecycle.BeginAttemptAsync(id, "runner-a"));
         Assert.True((await db.Lifecycle.RequestCancelAsync(id)).AlreadyFinished);
@@ -98,7 +98,7 @@ public sealed class ExperimentLifecycleTests(PostgresCluster cluster)
         var cancelled = await db.ExperimentAsync(id);
         Assert.Equal(ExperimentStatuses.Cancelled, cancelled.Status);
         Assert.Equal([AttemptOutcomes.Interrupted, AttemptOutcomes.Cancelled], cancelled.Attempts.OrderBy(a => a.Id).Select(a => a.Outcome));
-        AssertStatusThenLog(await db.EventsAsync(2), ExperimentStatuses.Cancelled, LogLevels.Info, "cancelled after epoch 0");
+        AssertLogThenStatus(await db.EventsAsync(2), ExperimentStatuses.Cancelled, LogLevels.Info, "cancelled after epoch 0");
     }
 
     [Fact]
@@ -134,7 +134,7 @@ public sealed class ExperimentLifecycleTests(PostgresCluster cluster)
         Assert.Equal(ExperimentStatuses.Failed, failed.Status);
         Assert.Equal($"gave up after {ExperimentLifecycle.MaxAttempts} attempts whose runners were lost", failed.Error);
         Assert.All(failed.Attempts, a => Assert.Equal(AttemptOutcomes.Interrupted, a.Outcome));
-        AssertStatusThenLog(await db.EventsAsync(2), ExperimentStatuses.Failed, LogLevels.Error, "gave up after");
+        AssertLogThenStatus(await db.EventsAsync(2), ExperimentStatuses.Failed, LogLevels.Error, "gave up after");
     }
 
     [Fact]
@@ -167,11 +167,12 @@ public sealed class ExperimentLifecycleTests(PostgresCluster cluster)
         }
     }
 
-    private static void AssertStatusThenLog(List<ExperimentEvent> events, string status, string level, string textStart)
+    private static void AssertLogThenStatus(List<ExperimentEvent> events, string status, string level, string textStart)
     {
+        // The line first: a follower that stops at the status has already heard it.
         Assert.Equal(2, events.Count);
-        Assert.Equal((ExperimentEventKinds.StatusChanged, status), (events[0].Kind, events[0].Status));
-        Assert.Equal((ExperimentEventKinds.LogLine, level), (events[1].Kind, events[1].Level));
-        Assert.StartsWith(textStart, events[1].Text);
+        Assert.Equal((ExperimentEventKinds.LogLine, level), (events[0].Kind, events[0].Level));
+        Assert.StartsWith(textStart, events[0].Text);
+        Assert.Equal((ExperimentEventKinds.StatusChanged, status), (events[1].Kind, events[1].Status));
     }
 }

@@ -125,7 +125,7 @@ public sealed class RemoteCliTests(PostgresCluster cluster)
         (await api.Http.DeleteAsync($"/api/tokens/{tokenId}")).EnsureSuccessStatusCode();
         var revoked = await CliProcess.RunWithAsync(Limit, env, "list");
         Assert.True(revoked.ExitCode == 5, revoked.ToString());
-        Assert.Equal("pcdarts: not signed in: run pcdarts login or set PCDARTS_TOKEN", revoked.Stderr.Trim());
+        Assert.Matches("^pcdarts: not signed in: personal token '.+' was revoked at [0-9-]+ [0-9:]+ UTC; run pcdarts login or set PCDARTS_TOKEN$", revoked.Stderr.Trim());
 
         var logout = await CliProcess.RunWithAsync(Limit, env, "logout");
         Assert.True(logout.ExitCode == 0, logout.ToString());

@@ -72,6 +72,37 @@ public sealed class ReaperDrillTests(PostgresCluster cluster, ITestOutputHelper 
     }
 
     [Fact]
+    public async Task An_experiment_left_running_with_no_attempt_is_requeued_and_finishes_but_one_just_started_is_left_alone()
+    {
+        var db = await cluster.CreateDatabaseAsync();
+        await using var api = new ApiFactory(db, embeddedRunner: false);
+        using var client = api.CreateClient();
+        var orphan = await Polling.SubmitAsync(client, Specs.TinySearch(epochs: 1), "orphan");
+        var fresh = await Polling.SubmitAsync(client, Specs.TinySearch(epochs: 1), "just started");
+        var orphanJob = await MarkRunningWithoutAttemptAsync(api, orphan, DateTimeOffset.UtcNow.AddMinutes(-1));
+        var freshJob = await MarkRunningWithoutAttemptAsync(api, fresh, DateTimeOffset.UtcNow);
+
+        await Polling.WaitUntilAsync(client, orphan, e => e.GetProperty("status").GetString() == "queued", TimeSpan.FromSeconds(30));
+        // Reaper rounds later (one a second), still inside its grace, the one that just turned running is untouched.
+        await Task.Delay(TimeSpan.FromSeconds(3));
+        using (var scope = api.Services.CreateScope())
+        {
+            var untouched = await scope.ServiceProvider.GetRequiredService<PcDartsDbContext>().Experiments.AsNoTracking()
+                .Include(e => e.Attempts).SingleAsync(e => e.Id == fresh);
+            Assert.Equal((ExperimentStatuses.Running, freshJob, 0), (untouched.Status, untouched.HangfireJobId, untouched.Attempts.Count));
+        }
+
+        using var runner = RunnerProcess.Start(db, "runner-a", invisibilitySeconds: 120);
+        var done = await Polling.WaitForStatusAsync(client, orphan, ExperimentStatuses.IsFinished, Long);
+        Assert.True(done.GetProperty("status").GetString() == "succeeded", done.ToString());
+        var attempt = done.GetProperty("attempts").EnumerateArray().Single();
+        Assert.Equal(("runner-a", "succeeded"), (attempt.GetProperty("runner").GetString(), attempt.GetProperty("outcome").GetString()));
+        Assert.NotEqual(orphanJob, attempt.GetProperty("hangfireJobId").GetString());
+        var log = await client.GetFromJsonAsync<JsonElement>($"/api/experiments/{orphan}/logs");
+        Assert.Contains(log.GetProperty("lines").EnumerateArray(), l => l.GetProperty("text").GetString()!.StartsWith("running with no live attempt for"));
+    }
+
+    [Fact]
     public async Task Cancel_ends_an_experiment_whose_runner_is_dead_and_delete_then_works()
     {
         await using var api = new ApiFactory(await cluster.CreateDatabaseAsync(), embeddedRunner: false);
@@ -85,6 +116,22 @@ public sealed class ReaperDrillTests(PostgresCluster cluster, ITestOutputHelper 
         Assert.Equal("cancelled", experiment.GetProperty("status").GetString());
         Assert.Equal(HttpStatusCode.NoContent, (await client.DeleteAsync($"/api/experiments/{id}")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/api/experiments/{id}")).StatusCode);
+    }
+
+    /// <summary>
+    /// What a crash between the status change and the attempt's insert leaves: the experiment running since
+    /// <paramref name="since"/> (its log lines as old), no attempt, and its job gone from the queue. Returns the job's id.
+    /// </summary>
+    private static async Task<string> MarkRunningWithoutAttemptAsync(ApiFactory api, Guid id, DateTimeOffset since)
+    {
+        using var scope = api.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<PcDartsDbContext>();
+        var job = (await db.Experiments.SingleAsync(e => e.Id == id)).HangfireJobId!;
+        scope.ServiceProvider.GetRequiredService<IBackgroundJobClient>().Delete(job);
+        await db.Experiments.Where(e => e.Id == id).ExecuteUpdateAsync(s => s
+            .SetProperty(e => e.Status, ExperimentStatuses.Running).SetProperty(e => e.StartedAt, since));
+        await db.LogLines.Where(l => l.ExperimentId == id).ExecuteUpdateAsync(s => s.SetProperty(l => l.At, since));
+        return job;
     }
 
     /// <summary>

@@ -127,7 +127,7 @@ public sealed class StudyApiTests(PostgresCluster cluster)
         return values.ToArray();
     }
 
-    private static async Task<JsonElement> WaitForStudyAsync(HttpClient client, Guid id, Func<string, bool> done, TimeSpan timeout)
+    internal static async Task<JsonElement> WaitForStudyAsync(HttpClient client, Guid id, Func<string, bool> done, TimeSpan timeout)
     {
         var deadline = DateTime.UtcNow + timeout;
         while (true)

@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using System.Text.Json;
 using PcDarts.Api.Tests.Live;
 
@@ -34,5 +35,31 @@ public sealed class StudyCliTests(PostgresCluster cluster)
         {
             File.Delete(spec);
         }
+    }
+
+    [Fact]
+    public async Task Delete_study_refuses_with_exit_2_while_members_are_queued_then_removes_the_study_and_its_members()
+    {
+        await using var api = LiveApiHost.Start(await cluster.CreateDatabaseAsync(), embeddedRunner: false);
+        var id = await StudyDeletionTests.CreateAsync(api.Http, new { seed = new[] { 1, 2 } }); // no runner: both stay queued
+
+        var refused = await CliProcess.RunAsync(Limit, "delete", "study", id.ToString(), "--server", api.Server);
+        Assert.True(refused.ExitCode == 2, refused.ToString());
+        Assert.Contains("cancel it first", refused.Stderr);
+
+        Assert.Equal(System.Net.HttpStatusCode.Accepted, (await api.Http.PostAsync($"/api/studies/{id}/cancel", null)).StatusCode);
+        await StudyApiTests.WaitForStudyAsync(api.Http, id, s => s == "cancelled", TimeSpan.FromSeconds(30));
+        var members = (await api.Http.GetFromJsonAsync<JsonElement>($"/api/studies/{id}")).GetProperty("members").EnumerateArray()
+            .Select(m => m.GetProperty("searchId").GetGuid()).ToList();
+
+        var deleted = await CliProcess.RunAsync(Limit, "delete", "study", id.ToString(), "--server", api.Server);
+        Assert.True(deleted.ExitCode == 0, deleted.ToString());
+        Assert.Contains($"deleted study {id}", deleted.Stderr);
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, (await api.Http.GetAsync($"/api/studies/{id}")).StatusCode);
+        foreach (var member in members)
+            Assert.Equal(System.Net.HttpStatusCode.NotFound, (await api.Http.GetAsync($"/api/experiments/{member}")).StatusCode);
+
+        var again = await CliProcess.RunAsync(Limit, "delete", "study", id.ToString(), "--server", api.Server);
+        Assert.True(again.ExitCode == 2, again.ToString());
     }
 }

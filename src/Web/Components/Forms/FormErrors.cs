@@ -21,9 +21,10 @@ public sealed class FormErrors
         if (!list.Contains(message)) list.Add(message);
     }
 
-    public void AddSpec(IEnumerable<SpecError> errors)
+    /// <param name="prefix">Put before each field ("retrain."): where a form edits a spec inside a larger request, as the API names it.</param>
+    public void AddSpec(IEnumerable<SpecError> errors, string prefix = "")
     {
-        foreach (var e in errors) Add(e.Field, e.Message);
+        foreach (var e in errors) Add(prefix + e.Field, e.Message);
     }
 
     /// <summary>The API's ValidationProblem keys: "spec.epochs" belongs to the epochs field, "name" to the name field.</summary>

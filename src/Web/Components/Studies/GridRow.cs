@@ -18,4 +18,8 @@ public sealed class GridRow
 
     public static GridRow From(string key, IEnumerable<JsonElement> values) =>
         new() { Key = key, Values = string.Join(", ", values.Select(v => v.ValueKind == JsonValueKind.String ? v.GetString() : v.GetRawText())) };
+
+    /// <summary>The grid as the API takes it: each field once, with its rows' values in order.</summary>
+    public static Dictionary<string, JsonElement[]> ToGrid(IEnumerable<GridRow> rows) =>
+        rows.GroupBy(r => r.Key).ToDictionary(g => g.Key, g => g.SelectMany(r => r.Parse()).ToArray());
 }
