@@ -16,6 +16,10 @@ public static class ChannelShuffle
         if (groups < 1 || channels % groups != 0)
             throw new ArgumentException($"{groups} groups do not divide {channels} channels", nameof(groups));
         // reshape copies once: the transposed view is not contiguous (nor need x be: the fused cell passes a slice).
+        // On CPU the copy is laid out channels-last, whatever x's layout, as the engine keeps its CPU tensors (see ChannelsLast).
+        if (x.device_type == TorchSharp.DeviceType.CPU)
+            return x.reshape(batch, groups, channels / groups, height, width).permute(0, 3, 4, 2, 1)
+                .reshape(batch, height, width, channels).permute(0, 3, 1, 2);
         return x.reshape(batch, groups, channels / groups, height, width).transpose(1, 2).reshape(batch, channels, height, width);
     }
 }

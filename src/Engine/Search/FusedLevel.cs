@@ -53,7 +53,8 @@ internal sealed class FusedLevel
         var distinct = heads.Length == 1 ? heads[0] : torch.cat(heads, 1);
         var rectifiedOnce = nn.functional.relu(distinct);
         // The conv ops have weights of their own per edge: one copy of the rectified input per target.
-        var rectified = level.Targets == 1 ? rectifiedOnce.contiguous() : rectifiedOnce.repeat(1, level.Targets, 1, 1);
+        // Concatenated copies rather than repeat, which would lay the copy out channels-first (see ChannelsLast).
+        var rectified = level.Targets == 1 ? rectifiedOnce : torch.cat(Enumerable.Repeat(rectifiedOnce, level.Targets).ToArray(), 1);
         var stride = level.Stride;
         var targets = level.Targets;
 
@@ -86,7 +87,8 @@ internal sealed class FusedLevel
 
         var (batch, height, width) = (sum!.shape[0], sum.shape[4], sum.shape[5]);
         // Each target's edges are summed per part before the parts are joined: the join copies half as much on level 0.
-        var perTarget = level.InputsPerTarget == 1 ? sum.squeeze(2) : sum.sum(2);
+        // An add, not sum(2): a reduction lays its output out channels-first (see ChannelsLast).
+        var perTarget = level.InputsPerTarget == 1 ? sum.squeeze(2) : sum.select(2, 0).add(sum.select(2, 1));
         if (k > 1) perTarget = torch.cat([perTarget, Bypass(states, weights, batch, height, width)], 2);
         return perTarget.MoveToOuterDisposeScope();
     }

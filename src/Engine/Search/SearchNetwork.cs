@@ -1,4 +1,5 @@
 using PcDarts.Core.Specs;
+using PcDarts.Engine.Operations;
 using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
@@ -85,7 +86,7 @@ public sealed class SearchNetwork : nn.Module<Tensor, Tensor>
     {
         var normal = Gather(reduction: false);
         var reduce = Gather(reduction: true);
-        var s0 = stem0.call(x);
+        var s0 = stem0.call(ChannelsLast.ForDevice(x));
         var s1 = stem1 is null ? s0 : stem1.call(s0);
         foreach (var cell in cells)
         {
@@ -117,7 +118,7 @@ public sealed class SearchNetwork : nn.Module<Tensor, Tensor>
             reduceEdges = architecture.EdgeWeights(true).unbind();
         }
 
-        var s0 = stem0.call(x);
+        var s0 = stem0.call(ChannelsLast.ForDevice(x));
         var s1 = stem1 is null ? s0 : stem1.call(s0);
         foreach (var cell in cells)
         {

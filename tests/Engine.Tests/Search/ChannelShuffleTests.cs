@@ -1,3 +1,4 @@
+using PcDarts.Engine.Operations;
 using PcDarts.Engine.Search;
 using TorchSharp;
 using static TorchSharp.torch;
@@ -27,5 +28,20 @@ public class ChannelShuffleTests
         using var scope = torch.NewDisposeScope();
         var x = torch.randn(2, 8, 3, 3);
         Assert.True(ChannelShuffle.Apply(ChannelShuffle.Apply(x, 4), 2).allclose(x));
+    }
+
+    [Fact]
+    public void Either_layout_shuffles_to_the_same_values_laid_out_channels_last_on_cpu()
+    {
+        using var scope = torch.NewDisposeScope();
+        var x = torch.randn(2, 8, 3, 5);
+        var fromFirst = ChannelShuffle.Apply(x, 4);
+        var fromLast = ChannelShuffle.Apply(ChannelsLast.Of(x), 4);
+        // A slice of a channels-last batch, as the fused cell passes one.
+        var fromSlice = ChannelShuffle.Apply(ChannelsLast.Of(torch.cat([x, x], 1)).narrow(1, 8, 8), 4);
+        Assert.True(fromFirst.eq(fromLast).all().item<bool>());
+        Assert.True(fromFirst.eq(fromSlice).all().item<bool>());
+        Assert.True(ChannelsLast.Is(fromFirst) && ChannelsLast.Is(fromLast) && ChannelsLast.Is(fromSlice));
+        Assert.False(ChannelsLast.Is(x));
     }
 }
