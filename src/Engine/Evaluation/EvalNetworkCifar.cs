@@ -1,4 +1,5 @@
 using PcDarts.Core.Genotypes;
+using PcDarts.Engine.Operations;
 using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
@@ -29,7 +30,7 @@ public sealed class EvalNetworkCifar : EvalNetwork
 
     public override (Tensor Logits, Tensor? AuxLogits) forward(Tensor x)
     {
-        var s = stem.call(x);
+        var s = stem.call(ChannelsLast.ForDevice(x));
         var (features, auxLogits) = RunCells(s, s, cells);
         return (classifier.call(features.mean([2, 3])), auxLogits);
     }

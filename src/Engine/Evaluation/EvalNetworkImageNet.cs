@@ -1,4 +1,5 @@
 using PcDarts.Core.Genotypes;
+using PcDarts.Engine.Operations;
 using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
@@ -45,7 +46,7 @@ public sealed class EvalNetworkImageNet : EvalNetwork
 
     public override (Tensor Logits, Tensor? AuxLogits) forward(Tensor x)
     {
-        var s0 = stem0.call(x);
+        var s0 = stem0.call(ChannelsLast.ForDevice(x));
         var s1 = stem1.call(s0);
         var (features, auxLogits) = RunCells(s0, s1, cells);
         return (classifier.call(features.mean([2, 3])), auxLogits);

@@ -8,7 +8,9 @@ namespace PcDarts.Engine.Operations;
 /// network's level-0 shapes, the weight gradient of a 5×5 or dilated depthwise conv falls back to an im2col GEMM in
 /// the default layout and takes 10–30× as long as in channels-last, and max pooling takes 4×. Convolutions, batch norm,
 /// pooling, element-wise ops and concatenation keep the layout of their input, so a network converts once, at its
-/// input. TorchSharp has no memory-format argument, so the layout is made with a permuted copy.
+/// input; <c>repeat</c>, <c>contiguous()</c> and reductions return channels-first and are avoided inside cells
+/// (docs/stack.md, TorchSharp: memory layout on CPU). TorchSharp has no memory-format argument, so the layout is made
+/// with a permuted copy.
 /// </summary>
 public static class ChannelsLast
 {

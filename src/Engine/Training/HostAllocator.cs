@@ -8,8 +8,9 @@ namespace PcDarts.Engine.Training;
 /// what is freed there for reuse: a step's thousands of short-lived activations of different sizes then fragment the
 /// heap, and the resident peak sits ~250 MiB above the tensors alive at the step's peak (K = 4). Blocks from 4 MiB up
 /// are mapped on their own instead, so they go back to the system the moment the tensor is disposed; smaller ones keep
-/// the heap's speed. Measured on the paper's search network (README, "Benchmarks"): peak 1.28 → 1.19 GiB
-/// for about 4 % more time per step. A threshold set in the environment (MALLOC_MMAP_THRESHOLD_) is left as it is.
+/// the heap's speed. Measured on the paper's search network (README, "Benchmarks"), against the heap serving blocks up
+/// to 32 MiB: peak 1.21 → 1.11–1.13 GiB at K = 4 at no cost in time, 3.44 → 2.78–2.80 GiB at K = 1 for 6–9 % of the
+/// step. A threshold set in the environment (MALLOC_MMAP_THRESHOLD_) is left as it is.
 /// </summary>
 public static class HostAllocator
 {
