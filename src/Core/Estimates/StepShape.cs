@@ -26,7 +26,7 @@ public sealed record StepShape(string Kind, double PartialUnits, double FullUnit
             partial += edges * area * channels / spec.K;
             full += edges * area * channels;
         }
-        var examples = spec.Subset ?? DatasetNames.TrainExamples(spec.Dataset);
+        var examples = spec.ExamplesDrawn();
         var weightHalf = Math.Max(1, (int)Math.Round(examples * spec.TrainPortion));
         return new StepShape(ExperimentKinds.Search, partial, full, spec.Layers * edges, spec.BatchSize, Steps(weightHalf, spec.BatchSize), StoredBytes(spec.Dataset, examples));
     }

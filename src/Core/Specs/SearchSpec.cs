@@ -47,6 +47,14 @@ public sealed record SearchSpec : IValidatedSpec
     /// <summary>Hangfire queue a platform job runs on: "cpu" or "gpu" (ignored by the CLI).</summary>
     public string? Queue { get; init; }
 
+    /// <summary>Training examples the search draws from before the split: the first <see cref="Subset"/>, a <see cref="SubsetFraction"/> of
+    /// every class, or all (a registered data set counts as a built-in one of its size would: its own size is known only to runners).</summary>
+    public int ExamplesDrawn()
+    {
+        var all = DatasetNames.TrainExamples(Dataset);
+        return Subset is { } first ? Math.Min(first, all) : SubsetFraction is { } share ? Math.Max(1, (int)Math.Round(all * share)) : all;
+    }
+
     public IReadOnlyList<SpecError> Validate() => Validate(DatasetNames.All);
 
     /// <summary>The rules, with <paramref name="knownDatasets"/> as the names <c>dataset</c> may take (the platform adds its registered sets).</summary>

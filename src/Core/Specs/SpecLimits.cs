@@ -41,7 +41,7 @@ public static class SpecCost
     public const double DefaultLimit = 2e15;
 
     public static double Of(SearchSpec spec) =>
-        Of(spec.Dataset, spec.Network, spec.InputSize, spec.Subset, spec.Epochs, spec.Layers, spec.Channels);
+        Of(spec.Dataset, spec.Network, spec.InputSize, spec.ExamplesDrawn(), spec.Epochs, spec.Layers, spec.Channels);
 
     public static double Of(RetrainSpec spec) =>
         Of(spec.Dataset, spec.Network, spec.InputSize, spec.Subset, spec.Epochs, spec.Layers, spec.Channels);

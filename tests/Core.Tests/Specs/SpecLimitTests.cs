@@ -76,4 +76,16 @@ public class SpecLimitTests
         Assert.Equal(SpecCost.Of(whole), SpecCost.Of(whole with { Subset = SpecLimits.MaxSubset }));
         Assert.Equal(SpecCost.Of(whole) / 60, SpecCost.Of(whole with { Subset = 1_000 }), 6);
     }
+
+    [Fact]
+    public void A_share_of_every_class_costs_that_share_in_the_limit_and_in_the_estimate()
+    {
+        var whole = new SearchSpec { Dataset = DatasetNames.FashionMnist, BatchSize = 64 };
+        var eighth = whole with { SubsetFraction = 0.125 };
+
+        Assert.Equal(7_500, eighth.ExamplesDrawn());
+        Assert.Equal(SpecCost.Of(whole) / 8, SpecCost.Of(eighth), 6);
+        // Half of the 7,500 for the weights, at 64 a step.
+        Assert.Equal(59, PcDarts.Core.Estimates.StepShape.ForSearch(eighth).StepsPerEpoch);
+    }
 }
