@@ -34,14 +34,17 @@ internal static class BenchCommand
         var retrain = CliOption.Flag("--retrain", "time retrain steps of PC_DARTS_cifar instead (C = 36, 20 cells, batch 96, auxiliary head, drop-path)");
         var data = CliOption.Text("--data", "time the image-folder loader instead: decode and ImageNet augmentation of this folder's images, " +
             "--threads decode workers (default all cores but one), --steps batches (at least 10)", "DIR");
+        var estimate = CliOption.Flag("--estimate", "check the platform's cost estimate instead: search epochs of a few network sizes, " +
+            "each printed beside its estimated peak memory and epoch time (about 10 minutes on 2 cores)");
         var command = new Command("bench",
             "time search steps (architecture step + weight step) on the paper's CIFAR-10 search network (3×32×32 inputs, 10 classes) " +
             "and print, per K, the median step time and peak memory")
         {
-            k, batch, steps, threads, channels, layers, nodes, rssAt, single, json, retrain, data,
+            k, batch, steps, threads, channels, layers, nodes, rssAt, single, json, retrain, data, estimate,
         };
         command.SetAction(r => r.GetValue(data) is { } folder
             ? LoaderBench.Run(folder, r.GetValue(batch), r.GetValue(steps), r.GetValue(threads), r.GetValue(json))
+            : r.GetValue(estimate) ? EstimateBench.Run(r.GetValue(threads), r.GetValue(json))
             : Run(r.GetValue(k), r.GetValue(batch), r.GetValue(steps), r.GetValue(threads), r.GetValue(channels),
             r.GetValue(layers), r.GetValue(nodes), r.GetValue(rssAt), r.GetValue(single), r.GetValue(json), r.GetValue(retrain)));
         return command;

@@ -31,19 +31,24 @@ public class CostModelTests
     }
 
     [Theory]
-    // What `pcdarts-runner bench --threads 1` measured on a CPU node (peak resident MiB).
-    [InlineData(8, 5, 16, 4, 410.6)]
-    [InlineData(8, 5, 16, 1, 827.3)]
-    [InlineData(8, 5, 32, 4, 553.8)]
-    [InlineData(16, 5, 16, 2, 809.5)]
-    public void The_prior_reproduces_the_benchmarked_peaks_within_ten_percent(int channels, int layers, int batch, int k, double peakMib)
+    // The searches the CPU prior was fitted on (CostPriors): peak resident MiB and the median epoch's seconds.
+    [InlineData(8, 8, 32, 4, 783.5, 26.51)]
+    [InlineData(12, 5, 16, 2, 680.8, 15.58)]
+    [InlineData(16, 5, 16, 1, 1199.6, 23.54)]
+    [InlineData(16, 8, 32, 8, 929.5, 22.54)]
+    [InlineData(8, 5, 32, 1, 1149.3, 23.79)]
+    [InlineData(8, 5, 32, 4, 619.4, 13.24)]
+    [InlineData(4, 5, 16, 2, 425.1, 10.50)]
+    [InlineData(8, 5, 16, 8, 402.0, 8.66)]
+    [InlineData(8, 8, 16, 2, 747.9, 17.63)]
+    public void The_prior_reproduces_the_searches_it_was_fitted_on(int channels, int layers, int batch, int k, double peakMib, double epochSeconds)
     {
-        // The bench feeds random batches: no data set is held in memory.
-        var shape = StepShape.ForSearch(Small with { Channels = channels, Layers = layers, BatchSize = batch, K = k }) with { DataBytes = 0 };
+        var shape = StepShape.ForSearch(Small with { Channels = channels, Layers = layers, BatchSize = batch, K = k, Subset = batch * 16 });
 
         var estimate = CostModel.Estimate(shape, CostPriors.For(ExperimentKinds.Search, DeviceKinds.Cpu), []);
 
-        Assert.InRange(estimate.PeakBytes / (double)(1 << 20), peakMib * 0.9, peakMib * 1.1);
+        Assert.InRange(estimate.PeakBytes / (double)(1 << 20), peakMib * 0.95, peakMib * 1.05);
+        Assert.InRange(estimate.EpochSeconds, epochSeconds * 0.75, epochSeconds * 1.25);
         Assert.Equal(0, estimate.CalibrationEpochs);
     }
 
