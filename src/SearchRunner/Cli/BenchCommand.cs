@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -105,24 +104,12 @@ internal static class BenchCommand
 
     private static JsonNode RunChild(int k, int batch, int steps, int threads, int channels, int layers, int nodes, string? rssAt)
     {
-        var self = Environment.ProcessPath ?? throw new InvalidOperationException("cannot find the pcdarts-runner executable");
-        var start = new ProcessStartInfo(self) { RedirectStandardOutput = true, UseShellExecute = false };
-        // `dotnet pcdarts-runner.dll` runs under the dotnet host: pass the assembly again.
-        if (Path.GetFileNameWithoutExtension(self) == "dotnet") start.ArgumentList.Add(typeof(BenchCommand).Assembly.Location);
-        foreach (var arg in new[] { "bench", "--single", k.ToString(CultureInfo.InvariantCulture),
-                     "--batch-size", batch.ToString(CultureInfo.InvariantCulture), "--steps", steps.ToString(CultureInfo.InvariantCulture),
-                     "--threads", threads.ToString(CultureInfo.InvariantCulture), "--channels", channels.ToString(CultureInfo.InvariantCulture),
-                     "--layers", layers.ToString(CultureInfo.InvariantCulture), "--nodes", nodes.ToString(CultureInfo.InvariantCulture) })
-            start.ArgumentList.Add(arg);
-        if (rssAt is not null)
-        {
-            start.ArgumentList.Add("--rss-at");
-            start.ArgumentList.Add(rssAt);
-        }
-        using var child = Process.Start(start)!;
-        var output = child.StandardOutput.ReadToEnd();
-        child.WaitForExit();
-        if (child.ExitCode != 0) throw new InvalidOperationException($"benchmark of K = {k} failed (exit {child.ExitCode})");
+        var arguments = new List<string> { "bench", "--single", k.ToString(CultureInfo.InvariantCulture),
+            "--batch-size", batch.ToString(CultureInfo.InvariantCulture), "--steps", steps.ToString(CultureInfo.InvariantCulture),
+            "--threads", threads.ToString(CultureInfo.InvariantCulture), "--channels", channels.ToString(CultureInfo.InvariantCulture),
+            "--layers", layers.ToString(CultureInfo.InvariantCulture), "--nodes", nodes.ToString(CultureInfo.InvariantCulture) };
+        if (rssAt is not null) arguments.AddRange(["--rss-at", rssAt]);
+        var output = SelfProcess.Run($"benchmark of K = {k}", arguments);
         return JsonNode.Parse(output.Trim().Split('\n')[^1])!;
     }
 

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -76,24 +75,13 @@ internal static class EstimateBench
         var folder = Directory.CreateTempSubdirectory("pcdarts-estimate-");
         try
         {
-            var self = Environment.ProcessPath ?? throw new InvalidOperationException("cannot find the pcdarts-runner executable");
-            var start = new ProcessStartInfo(self) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-            if (Path.GetFileNameWithoutExtension(self) == "dotnet") start.ArgumentList.Add(typeof(EstimateBench).Assembly.Location);
-            foreach (var arg in new[]
-                     {
-                         "search", "--dataset", spec.Dataset, "--subset", Text(spec.Subset!.Value), "--train-portion", "0.5",
-                         "--batch-size", Text(spec.BatchSize), "--channels", Text(spec.Channels), "--layers", Text(spec.Layers),
-                         "--nodes", Text(spec.Nodes), "--k", Text(spec.K), "--epochs", Text(spec.Epochs), "--warmup-epochs", "0",
-                         "--threads", Text(spec.Threads!.Value), "--out", Path.Combine(folder.FullName, "run"),
-                     })
-                start.ArgumentList.Add(arg);
-            using var child = Process.Start(start)!;
-            // The search's own progress lines would bury the table: kept, and shown only if it fails.
-            var errors = child.StandardError.ReadToEndAsync();
-            child.StandardOutput.ReadToEnd();
-            child.WaitForExit();
-            if (child.ExitCode != 0)
-                throw new InvalidOperationException($"the search of C = {spec.Channels}, K = {spec.K} failed (exit {child.ExitCode}): {errors.Result.Trim()}");
+            SelfProcess.Run($"the search of C = {spec.Channels}, K = {spec.K}",
+            [
+                "search", "--dataset", spec.Dataset, "--subset", Text(spec.Subset!.Value), "--train-portion", "0.5",
+                "--batch-size", Text(spec.BatchSize), "--channels", Text(spec.Channels), "--layers", Text(spec.Layers),
+                "--nodes", Text(spec.Nodes), "--k", Text(spec.K), "--epochs", Text(spec.Epochs), "--warmup-epochs", "0",
+                "--threads", Text(spec.Threads!.Value), "--out", Path.Combine(folder.FullName, "run"),
+            ]);
             var epochs = File.ReadAllLines(Path.Combine(folder.FullName, "run", "metrics.jsonl"))
                 .Select(line => JsonDocument.Parse(line).RootElement)
                 .Select(e => (Seconds: e.GetProperty("seconds").GetDouble(), Peak: e.GetProperty("peakProcessBytes").GetInt64()))
