@@ -28,8 +28,8 @@ public sealed record RetrainSpec : IValidatedSpec
     public double GradClip { get; init; } = 5.0;
     /// <summary>"cosine" (to 0, CIFAR) or "linear" (to 0 after <see cref="LrWarmupEpochs"/>, ImageNet).</summary>
     public string Schedule { get; init; } = LearningRateSchedules.Cosine;
-    /// <summary>W: the linear schedule decays over E − W epochs; with a batch over 256 (the authors' rule) the rate is
-    /// also scaled by (e + 1) / W over the first W epochs.</summary>
+    /// <summary>W: the linear schedule decays over E − W epochs; with a batch over 256 (the authors' rule) the first W
+    /// epochs run at learningRate·(e + 1)/W instead of the scheduled value (train_imagenet.py).</summary>
     public int LrWarmupEpochs { get; init; }
     public int? Subset { get; init; }
     public int? InputSize { get; init; }

@@ -15,25 +15,30 @@ public static class LearningRateSchedule
     public const int SearchWarmupEpochs = 5;
 
     /// <summary>
-    /// A search: cosine annealing from the spec's rate to its floor; with a batch over 256 the first 5 epochs scale the
-    /// cosine value by (e + 1) / 5, as train_search_imagenet.py does.
+    /// A search: cosine annealing from the spec's rate to its floor. An ImageNet-shaped search with a batch over 256
+    /// runs its first 5 epochs at initial·(e + 1)/5 instead, as train_search_imagenet.py does; the CIFAR search script
+    /// (train_search.py) has no warm-up at all, so a CIFAR-shaped search is never warmed up, whatever its batch.
     /// </summary>
     public static double Search(SearchSpec spec, int epochIndex)
     {
         var rate = CosineSchedule.At(epochIndex, spec.Epochs, spec.LearningRate, spec.LearningRateMin);
-        return WarmedUp(rate, epochIndex, SearchWarmupEpochs, spec.BatchSize);
+        return SearchWarmsUp(spec) ? WarmedUp(rate, spec.LearningRate, epochIndex, SearchWarmupEpochs, spec.BatchSize) : rate;
     }
 
+    /// <summary>Only the ImageNet search script warms up (docs/pc-darts.md §8); the batch rule is applied per epoch.</summary>
+    public static bool SearchWarmsUp(SearchSpec spec) => spec.Network == NetworkShapes.ImageNet;
+
     /// <summary>
-    /// A retrain: the spec's schedule (cosine or linear), scaled by (e + 1) / W over the first W = lrWarmupEpochs epochs
-    /// when the batch is over 256 — train_imagenet.py scales the scheduled value; a smaller batch is not warmed up.
+    /// A retrain: the spec's schedule (cosine or linear), replaced by initial·(e + 1)/W over the first W = lrWarmupEpochs
+    /// epochs when the batch is over 256, as train_imagenet.py does; a smaller batch, or W = 0 (the CIFAR retrain, whose
+    /// train.py has no warm-up), is not warmed up.
     /// </summary>
     public static double Retrain(RetrainSpec spec, int epochIndex)
     {
         var rate = spec.Schedule == LearningRateSchedules.Linear
             ? Linear(epochIndex, spec.Epochs, spec.LearningRate, spec.LrWarmupEpochs)
             : CosineSchedule.At(epochIndex, spec.Epochs, spec.LearningRate, 0);
-        return WarmedUp(rate, epochIndex, spec.LrWarmupEpochs, spec.BatchSize);
+        return WarmedUp(rate, spec.LearningRate, epochIndex, spec.LrWarmupEpochs, spec.BatchSize);
     }
 
     /// <summary>
@@ -45,6 +50,11 @@ public static class LearningRateSchedule
             ? initial * (epochs - warmupEpochs - epochIndex) / (epochs - warmupEpochs)
             : initial * (epochs - epochIndex) / ((double)(epochs - warmupEpochs) * warmupEpochs);
 
-    private static double WarmedUp(double rate, int epochIndex, int warmupEpochs, int batchSize) =>
-        epochIndex < warmupEpochs && batchSize > WarmupBatchThreshold ? rate * (epochIndex + 1) / warmupEpochs : rate;
+    /// <summary>
+    /// Both ImageNet scripts overwrite the scheduled value during the warm-up with `lr * (epoch + 1) / 5.0`, where `lr`
+    /// is `args.learning_rate`, the initial rate — not the cosine or linear value of that epoch (authors' code at HEAD).
+    /// So epochs 0–4 of lr 0.5 run at 0.1, 0.2, 0.3, 0.4, 0.5, and epoch 5 picks the schedule up where it stands.
+    /// </summary>
+    private static double WarmedUp(double scheduled, double initial, int epochIndex, int warmupEpochs, int batchSize) =>
+        epochIndex < warmupEpochs && batchSize > WarmupBatchThreshold ? initial * (epochIndex + 1) / warmupEpochs : scheduled;
 }
