@@ -14,7 +14,7 @@ public sealed record LoaderBenchmarkResult(string Folder, int Images, int Worker
     double MedianBatchMs, double ImagesPerSecond, double ImagesPerSecondPerWorker, double ImagesPerCpuSecond);
 
 /// <summary>
-/// Times the training pipeline of an image folder (decode, random-resized crop, flip, colour jitter) batch by batch on
+/// Times the retrain's pipeline of an image folder (decode, random-resized crop, flip, colour jitter) batch by batch on
 /// <c>workers</c> threads, over a seeded random order of its images: the median batch gives images/s, and per worker
 /// what one core adds. No look-ahead, so each batch's time is its own.
 /// </summary>
@@ -36,7 +36,7 @@ public static class LoaderBenchmark
             process.Refresh();
             var cpuBefore = process.TotalProcessorTime;
             var clock = Stopwatch.StartNew();
-            source.Decoded(new BatchRequest(order, batchSize, b % available, unchecked((long)SplitMix64.Derive(7, b)), Train: true));
+            source.Decoded(new BatchRequest(order, batchSize, b % available, unchecked((long)SplitMix64.Derive(7, b)), Train: true, ColorJitter: true));
             if (b == 0) continue;
             times.Add(clock.Elapsed.TotalMilliseconds);
             process.Refresh();

@@ -8,8 +8,11 @@ namespace PcDarts.Engine.Data;
 /// p = 0.5 and Cutout (<paramref name="CutoutLength"/>, 0 = off); both modes normalize with
 /// <paramref name="Mean"/> and <paramref name="Std"/> (per channel, 0..1 scale) and, when
 /// <paramref name="ResizeTo"/> is set, resize bilinearly to ResizeTo×ResizeTo (the ImageNet-shaped stem wants 224).
+/// <paramref name="ColorJitter"/> applies to an image folder only, whose random crop, flip and jitter run at decode
+/// time: train_imagenet.py (the retrain) jitters, train_search_imagenet.py (the search) does not.
 /// </summary>
-public sealed record AugmentOptions(int CropPadding, bool HorizontalFlip, int CutoutLength, float[] Mean, float[] Std, int? ResizeTo = null)
+public sealed record AugmentOptions(int CropPadding, bool HorizontalFlip, int CutoutLength, float[] Mean, float[] Std, int? ResizeTo = null,
+    bool ColorJitter = false)
 {
     /// <summary>The usual CIFAR-10 training-set statistics, as in DARTS' utils.py.</summary>
     public static float[] Cifar10Mean { get; } = [0.49139968f, 0.48215827f, 0.44653124f];

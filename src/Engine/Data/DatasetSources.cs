@@ -32,11 +32,12 @@ public static class DatasetSources
     }
 
     /// <summary>The training-time pipeline of a source's set: ImageNet's for an image folder (its random part runs at decode
-    /// time), else the CIFAR-style crop and flip with the set's own channel statistics.</summary>
-    public static AugmentOptions Augment(DatasetSource source, ILabelledImages train, int cutoutLength, int inputSize)
+    /// time; colour jitter only with <paramref name="colorJitter"/>, the retrain's), else the CIFAR-style crop and flip
+    /// with the set's own channel statistics.</summary>
+    public static AugmentOptions Augment(DatasetSource source, ILabelledImages train, int cutoutLength, int inputSize, bool colorJitter)
     {
         if (train is ImageFolderSource)
-            return new AugmentOptions(0, false, cutoutLength, ImageNetAugment.Mean, ImageNetAugment.Std, inputSize);
+            return new AugmentOptions(0, false, cutoutLength, ImageNetAugment.Mean, ImageNetAugment.Std, inputSize, colorJitter);
         var memory = (ImageDataset)train;
         var padding = source.Format == DatasetFormats.Idx ? 2 : 4;
         return new AugmentOptions(padding, true, cutoutLength, memory.Mean, memory.Std, inputSize);

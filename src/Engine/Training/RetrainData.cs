@@ -28,7 +28,7 @@ internal sealed class RetrainData : IDisposable
         var cutoutLength = spec.Cutout > 0 ? spec.Cutout : 0;
         var augment = source is null
             ? AugmentOptions.ForDataset(spec.Dataset, cutout: spec.Cutout > 0, cutoutLength: Math.Max(spec.Cutout, 1)) with { ResizeTo = inputSize }
-            : DatasetSources.Augment(source, train, cutoutLength, inputSize);
+            : DatasetSources.Augment(source, train, cutoutLength, inputSize, colorJitter: true);
         return new RetrainData { Train = train, Test = test, Augment = augment };
     }
 

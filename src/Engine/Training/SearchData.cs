@@ -27,7 +27,8 @@ internal sealed class SearchData : IDisposable
         }
         var augment = source is null
             ? AugmentOptions.ForDataset(spec.Dataset, cutout: false) with { ResizeTo = inputSize }
-            : DatasetSources.Augment(source, images, cutoutLength: 0, inputSize);
+            // train_search_imagenet.py crops and flips but does not colour-jitter (train_imagenet.py does).
+            : DatasetSources.Augment(source, images, cutoutLength: 0, inputSize, colorJitter: false);
         return new SearchData { Images = images, WeightIndices = weights, ArchitectureIndices = architecture, Augment = augment };
     }
 

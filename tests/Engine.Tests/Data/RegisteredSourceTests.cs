@@ -12,7 +12,7 @@ public class RegisteredSourceTests
         using var test = DatasetSources.Open(source, DatasetSplit.Test, 28);
 
         Assert.Equal(("fashion-idx", 10_000, 1, 10), (test.Name, test.Count, test.Channels, test.Classes));
-        var augment = DatasetSources.Augment(source, test, cutoutLength: 0, inputSize: 28);
+        var augment = DatasetSources.Augment(source, test, cutoutLength: 0, inputSize: 28, colorJitter: false);
         Assert.Equal((2, true, 0), (augment.CropPadding, augment.HorizontalFlip, augment.CutoutLength));
         Assert.Equal(((ImageDataset)test).Mean, augment.Mean);
     }

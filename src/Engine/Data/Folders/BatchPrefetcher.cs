@@ -77,12 +77,13 @@ internal sealed class BatchPrefetcher : IDisposable
 
         /// <summary>The same index list (by reference: loops build one per epoch), batch size, seed and mode.</summary>
         public bool Matches(BatchRequest r) => ReferenceEquals(r.Indices, first.Indices) && r.BatchSize == first.BatchSize
-            && r.SeedBase == first.SeedBase && r.Train == first.Train;
+            && r.SeedBase == first.SeedBase && r.Train == first.Train && r.ColorJitter == first.ColorJitter;
     }
 }
 
-/// <summary>Batch <see cref="BatchIndex"/> of <see cref="Indices"/> in batches of <see cref="BatchSize"/>.</summary>
-internal sealed record BatchRequest(int[] Indices, int BatchSize, int BatchIndex, long SeedBase, bool Train);
+/// <summary>Batch <see cref="BatchIndex"/> of <see cref="Indices"/> in batches of <see cref="BatchSize"/>; a training batch
+/// adds colour jitter only when <see cref="ColorJitter"/> is set (the retrain's pipeline, not the search's).</summary>
+internal sealed record BatchRequest(int[] Indices, int BatchSize, int BatchIndex, long SeedBase, bool Train, bool ColorJitter = false);
 
 /// <summary>A batch's images as uint8 B×3×S×S bytes and its labels.</summary>
 internal sealed record DecodedBatch(byte[] Pixels, long[] Labels, int Size);

@@ -5,7 +5,7 @@ namespace PcDarts.Engine.Data.Folders;
 
 /// <summary>
 /// Decodes one JPEG or PNG file with SkiaSharp and writes it as size×size RGB bytes, channel-major, into a batch:
-/// for training through the random-resized crop, flip and colour jitter of <see cref="ImageNetAugment"/>, for evaluation
+/// for training through the random-resized crop, flip and (when asked) colour jitter of <see cref="ImageNetAugment"/>, for evaluation
 /// through the resize-and-centre-crop. The crop and resize are one bilinear draw from the source rectangle, of a JPEG
 /// decoded at a reduced scale where the crop allows (<see cref="ScaleFor"/>). Any file
 /// that cannot be read is a <see cref="DataFormatException"/> naming it.
@@ -15,7 +15,7 @@ internal static class ImageDecoder
     public const int Channels = 3;
     private static readonly SKSamplingOptions Sampling = new(SKFilterMode.Linear, SKMipmapMode.Nearest);
 
-    public static void DecodeInto(string file, int size, bool train, SplitMix64 random, Span<byte> output)
+    public static void DecodeInto(string file, int size, bool train, bool colorJitter, SplitMix64 random, Span<byte> output)
     {
         using var codec = OpenCodec(file);
         var (width, height) = (codec.Info.Width, codec.Info.Height);
@@ -23,7 +23,8 @@ internal static class ImageDecoder
             ? ToRect(ImageNetAugment.RandomCrop(width, height, random))
             : ToRect(ImageNetAugment.CentreCrop(width, height, size));
         var flip = train && ImageNetAugment.Flip(random);
-        var jitter = train ? ImageNetAugment.Jitter(random) : null;
+        // The jitter is drawn last, so switching it off leaves the crop and flip of every image as they were.
+        var jitter = train && colorJitter ? ImageNetAugment.Jitter(random) : null;
         using var image = Decode(codec, file, ScaleFor(rect, size));
         var (scaleX, scaleY) = (image.Width / (float)width, image.Height / (float)height);
         var source = new SKRect(rect.Left * scaleX, rect.Top * scaleY, rect.Right * scaleX, rect.Bottom * scaleY);

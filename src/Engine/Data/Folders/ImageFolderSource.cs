@@ -7,7 +7,8 @@ namespace PcDarts.Engine.Data.Folders;
 /// One split of an image-folder data set, read from disk batch by batch: each image is decoded and augmented on a
 /// worker thread (<see cref="ImageDecoder"/>) ahead of the step that needs it (<see cref="BatchPrefetcher"/>); the
 /// training loop only turns the ready bytes into a tensor and normalizes it (<see cref="BatchAugmenter"/> with the
-/// ImageNet mean and std). Image i of batch b draws its augmentation from (seedBase, b, i), so a resumed run decodes
+/// ImageNet mean and std). Whether a training batch is colour-jittered is the augmenter's
+/// <see cref="AugmentOptions.ColorJitter"/>: the retrain's pipeline jitters, the search's does not. Image i of batch b draws its augmentation from (seedBase, b, i), so a resumed run decodes
 /// exactly the pixels an uninterrupted one would have.
 /// </summary>
 public sealed class ImageFolderSource : ILabelledImages
@@ -49,7 +50,7 @@ public sealed class ImageFolderSource : ILabelledImages
         var count = BatchLoader.BatchCount(indices.Length, batchSize);
         if (batchIndex < 0 || batchIndex >= count)
             throw new ArgumentOutOfRangeException(nameof(batchIndex), batchIndex, $"{indices.Length} indices in batches of {batchSize} give {count} batches.");
-        var batch = Decoded(new BatchRequest(indices, batchSize, batchIndex, seedBase, train));
+        var batch = Decoded(new BatchRequest(indices, batchSize, batchIndex, seedBase, train, augmenter.Options.ColorJitter));
 
         using var scope = NewDisposeScope();
         var pixels = tensor(batch.Pixels, ScalarType.Byte).view(batch.Labels.Length, Channels, Size, Size);
@@ -78,7 +79,7 @@ public sealed class ImageFolderSource : ILabelledImages
         var images = rows.Select((row, i) => Task.Factory.StartNew(() =>
         {
             var random = new SplitMix64(SplitMix64.Derive(imageSeed, i));
-            ImageDecoder.DecodeInto(_index.Files[row], Size, request.Train, random, pixels.AsSpan(i * imageBytes, imageBytes));
+            ImageDecoder.DecodeInto(_index.Files[row], Size, request.Train, request.ColorJitter, random, pixels.AsSpan(i * imageBytes, imageBytes));
         }, cancel, TaskCreationOptions.None, workers));
         return Task.WhenAll(images).ContinueWith(done =>
         {

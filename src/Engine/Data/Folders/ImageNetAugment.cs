@@ -6,7 +6,8 @@ namespace PcDarts.Engine.Data.Folders;
 /// The authors' ImageNet pipeline (train_imagenet.py, as torchvision defines each step), as the rectangles and factors
 /// one image's random draws give: training takes RandomResizedCrop(size, scale 0.08–1, ratio 3/4–4/3), a horizontal
 /// flip with p = ½ and ColorJitter(0.4, 0.4, 0.4, 0.2); evaluation Resize(256) then CenterCrop(224), both scaled by
-/// size / 224 for other input sizes. Every draw comes from the one <see cref="SplitMix64"/> handed in.
+/// size / 224 for other input sizes. The search (train_search_imagenet.py) takes the crop and flip without the jitter
+/// (<see cref="AugmentOptions.ColorJitter"/>). Every draw comes from the one <see cref="SplitMix64"/> handed in.
 /// </summary>
 public static class ImageNetAugment
 {
