@@ -26,6 +26,7 @@ public static class SearchPresets
         BatchSize = 1024,
         WarmupEpochs = 35,
         LearningRate = 0.5,
+        // The paper's 3e-5; train_search_imagenet.py defaults to the CIFAR search's 3e-4 (docs/pc-darts.md §8).
         WeightDecay = 3e-5,
         ArchLearningRate = 6e-3,
         ArchGradClip = 5.0,
