@@ -30,7 +30,7 @@ public static class RetrainStepBenchmark
             Classes: 10, InputChannels: 3, Auxiliary: options.AuxiliaryWeight > 0), genotype, device);
         network.DropPathProbability = options.DropPath;
         var weights = network.parameters().ToArray();
-        using var sgd = torch.optim.SGD(weights, spec.LearningRate, spec.Momentum, weight_decay: spec.WeightDecay);
+        using var sgd = TrainingOptimizers.RetrainWeights(spec, weights);
         network.train();
         return StepLoop.Run(() =>
             {

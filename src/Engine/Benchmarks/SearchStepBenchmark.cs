@@ -30,9 +30,8 @@ public static class SearchStepBenchmark
             options.Nodes, options.K, EdgeNormalization: true, InputChannels: 3, Classes: 10), device);
         network.FusedCells = options.FusedCells;
         var weights = network.WeightParameters().ToArray();
-        using var sgd = torch.optim.SGD(weights, spec.LearningRate, spec.Momentum, weight_decay: spec.WeightDecay);
-        using var adam = torch.optim.Adam(network.Architecture.All, spec.ArchLearningRate, beta1: 0.5, beta2: 0.999,
-            weight_decay: spec.ArchWeightDecay);
+        using var sgd = TrainingOptimizers.SearchWeights(spec, weights);
+        using var adam = TrainingOptimizers.Architecture(spec, network.Architecture.All);
         var steps = new SearchSteps(network, weights, sgd, adam, spec.GradClip, spec.ArchGradClip);
         network.train();
         return StepLoop.Run(() =>

@@ -35,11 +35,17 @@ internal sealed class RetrainLoop : EpochLoop
             spec.Layers, data.Train.Classes, data.Train.Channels, Auxiliary: spec.AuxiliaryWeight > 0), genotype, device));
         if (initialWeights is not null) LoadInitialWeights(initialWeights);
         _weights = _network.parameters().ToArray();
-        _optimizer = torch.optim.SGD(_weights, spec.LearningRate, spec.Momentum, weight_decay: spec.WeightDecay);
+        _optimizer = TrainingOptimizers.RetrainWeights(spec, _weights);
         _augmenter = new BatchAugmenter(data.Augment);
     }
 
     protected override nn.Module TrainedNetwork => _network;
+
+    /// <summary>What the loop trains with, for tests that pin its settings.</summary>
+    internal SGD Optimizer => _optimizer;
+
+    /// <summary>The gradient-norm clip of every step (the authors' `clip_grad_norm_(…, args.grad_clip)`).</summary>
+    internal double GradClip => _spec.GradClip;
 
     protected override IReadOnlyList<OptimizerHelper> Optimizers => [_optimizer];
 
@@ -75,9 +81,9 @@ internal sealed class RetrainLoop : EpochLoop
             var (images, labels) = BatchLoader.GetBatch(_data.Train, order, _spec.BatchSize, step, _augmenter, Device, train: true, augmentSeed);
             _optimizer.zero_grad();
             var (logits, auxiliaryLogits) = _network.call(images);
-            var loss = Loss(logits, labels);
+            var loss = RetrainLoss.Of(logits, labels, _spec.LabelSmoothing);
             if (auxiliaryLogits is not null)
-                loss = loss + _spec.AuxiliaryWeight * Loss(auxiliaryLogits, labels);
+                loss = loss + _spec.AuxiliaryWeight * RetrainLoss.Of(auxiliaryLogits, labels, _spec.LabelSmoothing);
             loss.backward();
             nn.utils.clip_grad_norm_(_weights, _spec.GradClip);
             _optimizer.step();
@@ -104,9 +110,6 @@ internal sealed class RetrainLoop : EpochLoop
             throw new InitialWeightsException(e.Message, e);
         }
     }
-
-    private Tensor Loss(Tensor logits, Tensor labels) =>
-        nn.functional.cross_entropy(logits, labels, label_smoothing: _spec.LabelSmoothing);
 
     /// <summary>Loss (without label smoothing, as reported), top-1 and top-5 on the whole test set.</summary>
     private RunningAverage Evaluate() =>

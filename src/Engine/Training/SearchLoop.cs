@@ -36,9 +36,8 @@ internal sealed class SearchLoop : EpochLoop
             spec.Network, spec.Channels, spec.Layers, spec.Nodes, spec.K, spec.EdgeNormalization,
             data.Images.Channels, data.Images.Classes), device));
         _weights = _network.WeightParameters().ToArray();
-        _weightOptimizer = torch.optim.SGD(_weights, spec.LearningRate, spec.Momentum, weight_decay: spec.WeightDecay);
-        _architectureOptimizer = torch.optim.Adam(_network.Architecture.All, spec.ArchLearningRate,
-            beta1: 0.5, beta2: 0.999, weight_decay: spec.ArchWeightDecay);
+        _weightOptimizer = TrainingOptimizers.SearchWeights(spec, _weights);
+        _architectureOptimizer = TrainingOptimizers.Architecture(spec, _network.Architecture.All);
         _augmenter = new BatchAugmenter(data.Augment);
         _steps = new SearchSteps(_network, _weights, _weightOptimizer, _architectureOptimizer, spec.GradClip, spec.ArchGradClip);
     }
@@ -46,6 +45,13 @@ internal sealed class SearchLoop : EpochLoop
     public long WeightParameterCount => _weights.Sum(p => p.numel());
 
     public SearchNetwork Network => _network;
+
+    /// <summary>What the loop trains with, for tests that pin its settings.</summary>
+    internal SGD WeightOptimizer => _weightOptimizer;
+
+    internal Adam ArchitectureOptimizer => _architectureOptimizer;
+
+    internal SearchSteps Steps => _steps;
 
     public RunOutcome Run(IRunStore store, IProgress<StepProgress>? progress, CancellationToken cancellationToken)
     {

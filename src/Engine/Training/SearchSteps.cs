@@ -15,6 +15,12 @@ namespace PcDarts.Engine.Training;
 public sealed class SearchSteps(SearchNetwork network, Parameter[] weights, SGD weightOptimizer, Adam architectureOptimizer,
     double gradClip, double? architectureGradClip)
 {
+    /// <summary>The gradient-norm clip of the weight step (both search scripts: 5).</summary>
+    public double WeightGradClip => gradClip;
+
+    /// <summary>The gradient-norm clip of the architecture step: none in train_search.py, 5 in train_search_imagenet.py.</summary>
+    public double? ArchitectureGradClip => architectureGradClip;
+
     /// <summary>First-order DARTS: α/β follow the gradient of the architecture-batch loss with the weights held fixed.</summary>
     public void Architecture(Tensor images, Tensor labels)
     {
