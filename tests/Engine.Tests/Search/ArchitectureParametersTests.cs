@@ -30,6 +30,26 @@ public class ArchitectureParametersTests
     }
 
     [Fact]
+    public void Alphas_and_betas_start_as_1e_3_times_a_standard_normal()
+    {
+        // The authors' 1e-3·randn: over 200 draws of the 4 tensors (50,400 values) the mean is 0 and the std 1e-3
+        // within a few percent (the std of a sample std of n normals is about σ/√(2n) ≈ 0.3 %).
+        using var generator = new Generator(11);
+        var values = new List<double>();
+        for (var draw = 0; draw < 200; draw++)
+        {
+            using var arch = new ArchitectureParameters(4, CPU, generator);
+            foreach (var p in arch.All) values.AddRange(p.data<float>().ToArray().Select(v => (double)v));
+        }
+        var mean = values.Average();
+        var std = Math.Sqrt(values.Sum(v => (v - mean) * (v - mean)) / (values.Count - 1));
+
+        Assert.Equal(200 * (14 * 8 * 2 + 14 * 2), values.Count);
+        Assert.InRange(std, 0.97e-3, 1.03e-3);
+        Assert.InRange(mean, -2e-5, 2e-5);
+    }
+
+    [Fact]
     public void Betas_are_normalized_within_each_node()
     {
         using var scope = torch.NewDisposeScope();

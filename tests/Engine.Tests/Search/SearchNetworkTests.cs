@@ -25,6 +25,22 @@ public class SearchNetworkTests
         Assert.Equal(SearchSpace.EdgeCount(nodes), network.Architecture.Edges);
     }
 
+    /// <summary>
+    /// The ImageNet search network of train_search_imagenet.py (C = 16, 8 cells, K = 2). With 1000 classes: stem
+    /// 31,992 (three convs 648 + 10,368 + 20,736, affine BN 48 + 96 + 96), classifier 256·1000 + 1000 = 257,000, cells
+    /// 667,520. The same network built in PyTorch 1.13 after the authors' model_search_imagenet.py counts the same.
+    /// </summary>
+    [Theory]
+    [InlineData(1000, 956_512)]
+    [InlineData(10, 702_082)]
+    public void The_imagenet_search_network_has_its_exact_weight_count(int classes, long weights)
+    {
+        using var scope = torch.NewDisposeScope();
+        using var network = new SearchNetwork(
+            new SearchNetworkOptions(NetworkShapes.ImageNet, 16, 8, 4, 2, true, 3, classes), new ArchitectureParameters(4, CPU));
+        Assert.Equal(weights, network.WeightParameters().Sum(p => p.numel()));
+    }
+
     [Fact]
     public void Alphas_and_betas_are_not_weight_parameters()
     {
