@@ -129,7 +129,7 @@ public sealed class StudyFormTests : BunitContext
     {
         _studies.Study = new StudyDto(Guid.NewGuid(), "K sweep", ["sweep"], ExperimentStatuses.Succeeded,
             new() { ["k"] = [JsonSerializer.SerializeToElement(2), JsonSerializer.SerializeToElement(4)] },
-            new SearchSpec { Dataset = "synthetic", Epochs = 2 }, null, DateTimeOffset.UtcNow, "a@test.local", null, [], [], null);
+            new SearchSpec { Dataset = "synthetic", Epochs = 2 }, null, DateTimeOffset.UtcNow, "a@test.local", null, [], [], null, [], []);
         Services.GetRequiredService<NavigationManager>().NavigateTo($"/new/study?clone={_studies.Study.Id}");
 
         var cut = Render<NewStudy>();
