@@ -44,7 +44,15 @@ public sealed record StudyRandomMemberDto(Guid Id, int Seed, string Status, stri
 /// interval (null while either side has fewer than two values), <paramref name="SearchSeconds"/> the configuration's search cost.
 /// </summary>
 public sealed record StudyComparisonDto(
-    string Configuration, MeanStd Searched, MeanStd Random, double? Difference, WelchInterval? Interval, MeanStd SearchSeconds);
+    string Configuration, MeanStd Searched, MeanStd Random, double? Difference, WelchInterval? Interval, MeanStd SearchSeconds)
+{
+    /// <summary>"+4.00" (searched above random) or "-1.25"; "—" while either side has no value.</summary>
+    public string DifferenceText(string number = "0.00") =>
+        Difference is { } d ? d.ToString("+" + number + ";-" + number + ";" + number, System.Globalization.CultureInfo.InvariantCulture) : "—";
+
+    /// <summary>The 95 % interval as "[low, high]"; "—" while either side has fewer than two values.</summary>
+    public string IntervalText(string number = "0.00") => Interval?.Format(number) ?? "—";
+}
 
 /// <summary>
 /// A study as the page and the client show it. <paramref name="RandomMembers"/> and <paramref name="Comparisons"/> are

@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace PcDarts.Core.Studies;
 
 /// <summary>
@@ -22,4 +24,8 @@ public sealed record WelchInterval(double Low, double High, double DegreesOfFree
         var half = StudentT.Quantile(1 - (1 - level) / 2, degrees) * Math.Sqrt(v1 + v2);
         return new(difference - half, difference + half, degrees, level);
     }
+
+    /// <summary>"[-1.80, 9.80]", as the page and the client print it.</summary>
+    public string Format(string number = "0.00") =>
+        $"[{Low.ToString(number, CultureInfo.InvariantCulture)}, {High.ToString(number, CultureInfo.InvariantCulture)}]";
 }
