@@ -375,6 +375,10 @@ namespace PcDarts.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<string>("Origin")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
                     b.Property<long?>("Parameters")
                         .HasColumnType("bigint");
 

@@ -70,5 +70,5 @@ public sealed class StudyActionsTests : BunitContext
 
     private static StudyDto Study(string status) => new(Guid.NewGuid(), "K sweep", [], status,
         new() { ["seed"] = [System.Text.Json.JsonSerializer.SerializeToElement(1)] }, new SearchSpec(), null,
-        DateTimeOffset.UtcNow, Owner, null, [], [], null);
+        DateTimeOffset.UtcNow, Owner, null, [], [], null, [], []);
 }

@@ -125,11 +125,27 @@ public sealed class StudyFormTests : BunitContext
     }
 
     [Fact]
+    public void Run_again_keeps_the_random_baseline_and_the_form_checks_its_bound()
+    {
+        _studies.Study = new StudyDto(Guid.NewGuid(), "K sweep", [], ExperimentStatuses.Succeeded,
+            new() { ["seed"] = [JsonSerializer.SerializeToElement(1)] }, new SearchSpec { Dataset = "synthetic" }, new RetrainSpec { Dataset = "synthetic" },
+            DateTimeOffset.UtcNow, "a@test.local", null, [], [], null,
+            [new(Guid.NewGuid(), 1, ExperimentStatuses.Succeeded, null, 50, 10), new(Guid.NewGuid(), 2, ExperimentStatuses.Succeeded, null, 52, 10)], []);
+        Services.GetRequiredService<NavigationManager>().NavigateTo($"/new/study?clone={_studies.Study.Id}");
+
+        var cut = Render<NewStudy>();
+
+        Assert.Equal("2", cut.Find("[id='f-baselines.random']").GetAttribute("value"));
+        cut.Find("[id='f-baselines.random']").Change("17");
+        Assert.Contains("between 0 and 16", cut.Markup);
+    }
+
+    [Fact]
     public void Run_again_with_changes_opens_the_form_filled_in_from_the_study()
     {
         _studies.Study = new StudyDto(Guid.NewGuid(), "K sweep", ["sweep"], ExperimentStatuses.Succeeded,
             new() { ["k"] = [JsonSerializer.SerializeToElement(2), JsonSerializer.SerializeToElement(4)] },
-            new SearchSpec { Dataset = "synthetic", Epochs = 2 }, null, DateTimeOffset.UtcNow, "a@test.local", null, [], [], null);
+            new SearchSpec { Dataset = "synthetic", Epochs = 2 }, null, DateTimeOffset.UtcNow, "a@test.local", null, [], [], null, [], []);
         Services.GetRequiredService<NavigationManager>().NavigateTo($"/new/study?clone={_studies.Study.Id}");
 
         var cut = Render<NewStudy>();

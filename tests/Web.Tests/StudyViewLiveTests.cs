@@ -71,7 +71,7 @@ public sealed class StudyViewLiveTests : BunitContext
             var status = ExperimentStatuses.IsFinished(Member.RetrainStatus ?? "") ? ExperimentStatuses.Succeeded : ExperimentStatuses.Running;
             return Task.FromResult<StudyDto?>(id != StudyId ? null : new StudyDto(
                 StudyId, "grid", [], status, new Dictionary<string, JsonElement[]> { ["k"] = [JsonSerializer.SerializeToElement(2)] },
-                new SearchSpec(), new RetrainSpec(), DateTimeOffset.UtcNow, "owner@example.com", null, [Member], [], null));
+                new SearchSpec(), new RetrainSpec(), DateTimeOffset.UtcNow, "owner@example.com", null, [Member], [], null, [], []));
         }
 
         public Task<IReadOnlyList<StudySummaryDto>> ListStudiesAsync(CancellationToken ct = default) => throw new NotSupportedException();

@@ -51,6 +51,7 @@ internal static class ExperimentListing
         if ((Given(f.Creator) ?? Given(f.CreatedBy)) is { } creator) q = q.Where(e => e.CreatedBy != null && e.CreatedBy.ToLower() == creator.ToLower());
         if (f.DerivedFrom is { } source) q = q.Where(e => e.DerivedFromId == source);
         if (f.Study is { } study) q = q.Where(e => e.StudyId == study);
+        if (Given(f.Origin) is { } origin) q = q.Where(e => e.Origin == origin);
         if (Given(f.Text) is { } text) q = q.Where(e => EF.Functions.ILike(e.Name, $"%{text}%"));
         // The data set lives in the spec (jsonb): containment reads it without a column of its own.
         if (Given(f.Dataset) is { } dataset)

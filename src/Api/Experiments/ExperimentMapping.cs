@@ -18,7 +18,7 @@ internal static class ExperimentMapping
         var (search, retrain) = Specs(e);
         return new(e.Id, e.Kind, e.Name, e.Tags, e.Status, e.Queue, e.CreatedAt, e.StartedAt, e.FinishedAt, e.EpochsCompleted, Best(e),
             search?.Dataset ?? retrain?.Dataset, search?.K, e.Parameters, e.CreatedBy,
-            e.SearchTop1, e.RetrainTop1, e.MultiplyAdds, e.ComputeSeconds, e.DerivedFromId);
+            e.SearchTop1, e.RetrainTop1, e.MultiplyAdds, e.ComputeSeconds, e.DerivedFromId, e.Origin);
     }
 
     /// <summary>The best held-out top-1 of its kind: the architecture split for a search, the test set for a retrain.</summary>
@@ -33,7 +33,7 @@ internal static class ExperimentMapping
             e.MultiplyAdds, epochs, best,
             attempts.OrderBy(a => a.Id)
                 .Select(a => new JobAttemptDto(a.Id, a.HangfireJobId, a.Runner, a.StartedAt, a.FinishedAt, a.Outcome, a.ResumedAfterEpoch, a.Error))
-                .ToList(), e.CreatedBy, e.ImportedFromId, e.StudyId);
+                .ToList(), e.CreatedBy, e.ImportedFromId, e.StudyId, Origin: e.Origin);
     }
 
     private static (SearchSpec? Search, RetrainSpec? Retrain) Specs(Experiment e) => e.Kind == ExperimentKinds.Search

@@ -61,7 +61,7 @@ public sealed class RequestLimits(IOptions<RequestLimitsOptions> options)
     internal void CheckListQuery(Validation validation, ExperimentListQuery q)
     {
         foreach (var (field, value) in new[] { ("status", q.Status), ("kind", q.Kind), ("tag", q.Tag), ("text", q.Text), ("dataset", q.Dataset),
-                     ("creator", q.Creator), ("createdBy", q.CreatedBy), ("sort", q.Sort) })
+                     ("creator", q.Creator), ("createdBy", q.CreatedBy), ("origin", q.Origin), ("sort", q.Sort) })
             Text(validation, field, value, Options.MaxQueryLength);
         validation.Require(ExperimentSortKeys.Parse(q.Sort) is not null, "sort", ExperimentSortKeys.Unknown(q.Sort));
         validation.Require(q.Page is null || (q.Page >= 1 && q.Page <= Options.MaxPage), "page", $"must be between 1 and {Options.MaxPage}, got {q.Page}");

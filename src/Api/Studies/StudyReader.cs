@@ -13,7 +13,7 @@ public sealed class StudyReader(IDbContextFactory<PcDartsDbContext> contexts)
 {
     private sealed record MemberRow(
         Guid Id, string Kind, string Status, string Spec, int Seed, string? Genotype, long? Parameters, Guid? DerivedFromId,
-        DateTimeOffset CreatedAt, double? FinalTop1, int Epochs, double Seconds);
+        DateTimeOffset CreatedAt, double? FinalTop1, int Epochs, double Seconds, string? Origin);
 
     public async Task<StudyDto?> GetAsync(Guid id, CancellationToken ct = default)
     {
@@ -23,15 +23,17 @@ public sealed class StudyReader(IDbContextFactory<PcDartsDbContext> contexts)
         var rows = await db.Experiments.AsNoTracking().Where(e => e.StudyId == id)
             .Select(e => new MemberRow(e.Id, e.Kind, e.Status, e.Spec, e.Seed, e.Genotype, e.Parameters, e.DerivedFromId, e.CreatedAt,
                 e.Epochs.OrderByDescending(r => r.Epoch).Select(r => r.Metrics.ValidTop1).FirstOrDefault(),
-                e.Epochs.Count, e.Epochs.Sum(r => r.Metrics.Seconds)))
+                e.Epochs.Count, e.Epochs.Sum(r => r.Metrics.Seconds), e.Origin))
             .ToListAsync(ct);
         var grid = JsonSerializer.Deserialize<Dictionary<string, JsonElement[]>>(study.Grid, StudyGrid.Json)!;
         var members = Members(rows, grid.Keys.ToList());
-        return new StudyDto(study.Id, study.Name, study.Tags, Status(study, members), grid,
+        var random = RandomMembers(rows);
+        var configurations = StudyAggregation.Configurations(members);
+        return new StudyDto(study.Id, study.Name, study.Tags, Status(study, members, random), grid,
             JsonSerializer.Deserialize<SearchSpec>(study.SearchSpec, StudyGrid.Json)!,
             study.RetrainSpec is null ? null : JsonSerializer.Deserialize<RetrainSpec>(study.RetrainSpec, StudyGrid.Json),
             study.CreatedAt, study.CreatedBy, study.CancelRequestedAt,
-            members, StudyAggregation.Configurations(members), StudyAggregation.Best(members));
+            members, configurations, StudyAggregation.Best(members), random, StudyAggregation.Comparisons(configurations, random));
     }
 
     /// <summary>The newest studies first, each with its status and how many of its searches are finished.</summary>
@@ -42,19 +44,26 @@ public sealed class StudyReader(IDbContextFactory<PcDartsDbContext> contexts)
             .Select(s => new
             {
                 Study = s,
-                Members = s.Members.Select(e => new MemberRow(e.Id, e.Kind, e.Status, e.Spec, e.Seed, null, null, e.DerivedFromId, e.CreatedAt, null, 0, 0)).ToList(),
+                Members = s.Members.Select(e => new MemberRow(e.Id, e.Kind, e.Status, e.Spec, e.Seed, null, null, e.DerivedFromId, e.CreatedAt, null, 0, 0, e.Origin)).ToList(),
             })
             .ToListAsync(ct);
         return studies.Select(s =>
         {
             var members = Members(s.Members, []);
-            return new StudySummaryDto(s.Study.Id, s.Study.Name, Status(s.Study, members), members.Count,
-                members.Count(m => ExperimentStatuses.IsFinished(m.SearchStatus)), s.Study.CreatedAt, s.Study.CreatedBy);
+            var random = RandomMembers(s.Members);
+            return new StudySummaryDto(s.Study.Id, s.Study.Name, Status(s.Study, members, random), members.Count + random.Count,
+                members.Count(m => ExperimentStatuses.IsFinished(m.SearchStatus)) + random.Count(r => ExperimentStatuses.IsFinished(r.Status)),
+                s.Study.CreatedAt, s.Study.CreatedBy);
         }).ToList();
     }
 
-    private static string Status(Study study, IReadOnlyList<StudyMemberDto> members) =>
-        StudyAggregation.Status(members, study.RetrainSpec is not null, study.CancelRequestedAt is not null);
+    private static string Status(Study study, IReadOnlyList<StudyMemberDto> members, IReadOnlyList<StudyRandomMemberDto> random) =>
+        StudyAggregation.Status(members, study.RetrainSpec is not null, study.CancelRequestedAt is not null, random.Select(r => r.Status).ToList());
+
+    /// <summary>The random baseline's retrains in seed order.</summary>
+    private static List<StudyRandomMemberDto> RandomMembers(IReadOnlyList<MemberRow> rows) =>
+        rows.Where(r => r.Origin == ExperimentOrigins.Random).OrderBy(r => r.CreatedAt).ThenBy(r => r.Id)
+            .Select(r => new StudyRandomMemberDto(r.Id, r.Seed, r.Status, r.Genotype, r.FinalTop1, r.Parameters)).ToList();
 
     /// <summary>Each search of the study with the retrain made from it, in submission order.</summary>
     private static List<StudyMemberDto> Members(IReadOnlyList<MemberRow> rows, IReadOnlyList<string> gridKeys)

@@ -17,8 +17,9 @@ namespace PcDarts.Api.Studies;
 public sealed record StudySubmissionResult(Guid? StudyId, Dictionary<string, string[]>? Errors);
 
 /// <summary>
-/// Validates a study (its name, grid, search and retrain specs, every expanded member) and stores it with all its
-/// searches in one transaction, then gives each search its job. REST and the dashboard both come through here.
+/// Validates a study (its name, grid, search and retrain specs, every expanded member, its baseline) and stores it with
+/// all its searches and random-baseline retrains in one transaction, then gives each its job. REST and the dashboard
+/// both come through here.
 /// </summary>
 internal sealed class StudySubmission(
     IDbContextFactory<PcDartsDbContext> contexts, ExperimentSubmission experiments, JobDispatcher dispatcher, DatabaseGate gate,
@@ -35,6 +36,8 @@ internal sealed class StudySubmission(
         foreach (var error in errors) validation.Add(error.Field, error.Message);
         foreach (var point in points) limits.CheckSearch(validation, point.Spec, known, "search");
         if (request.Retrain is { } retrain) limits.CheckRetrain(validation, retrain, null, known, "retrain");
+        var randomCount = request.Baselines?.Random ?? 0;
+        foreach (var error in RandomBaseline.Validate(randomCount, request.Retrain is not null)) validation.Add(error.Field, error.Message);
         if (!validation.IsValid) return new(null, validation.ToDictionary());
 
         var study = new Study
@@ -48,7 +51,9 @@ internal sealed class StudySubmission(
             CreatedAt = clock.GetUtcNow(),
             CreatedBy = actor.User?.Email(),
         };
-        var members = points.Select(p => Member(study, p)).ToList();
+        var members = points.Select(p => Member(study, p))
+            .Concat(RandomBaseline.Seeds(request.Grid, search, randomCount).Select(seed => RandomMember(study, search, request.Retrain!, seed)))
+            .ToList();
         await using (var db = await contexts.CreateDbContextAsync(ct))
         {
             using var slot = await gate.EnterAsync(ct);
@@ -66,6 +71,19 @@ internal sealed class StudySubmission(
         var member = experiments.NewExperiment(ExperimentKinds.Search, MemberName(study.Name, point.Configuration, point.Spec.Seed),
             study.Tags, point.Spec, point.Spec.Seed, point.Spec.Queue);
         member.StudyId = study.Id;
+        return member;
+    }
+
+    /// <summary>A retrain of the genotype drawn with <paramref name="seed"/>, seeded with it too: ordinary, but not derived from a search.</summary>
+    private Experiment RandomMember(Study study, SearchSpec search, RetrainSpec retrain, int seed)
+    {
+        var spec = retrain with { Seed = seed };
+        var member = experiments.NewExperiment(ExperimentKinds.Retrain, FitName("", study.Name, $" · {ExperimentOrigins.Random} · seed {seed}"),
+            study.Tags, spec, seed, spec.Queue);
+        member.StudyId = study.Id;
+        member.Origin = ExperimentOrigins.Random;
+        member.Genotype = RandomBaseline.Genotype(seed, search).ToDartsText();
+        member.CreatedBy = study.CreatedBy;
         return member;
     }
 

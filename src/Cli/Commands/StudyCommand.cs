@@ -9,7 +9,8 @@ namespace PcDarts.Cli.Commands;
 
 /// <summary>
 /// `pcdarts submit study --spec study.json [--wait]`: queue a study (the body of POST /api/studies: name, grid, search,
-/// retrain); with --wait, follow it to its end and print its per-configuration mean ± std.
+/// retrain, baselines); with --wait, follow it to its end and print its per-configuration mean ± std, then each
+/// configuration against the random baseline when it has one.
 /// </summary>
 internal static class StudyCommand
 {
@@ -18,7 +19,7 @@ internal static class StudyCommand
     public static Command Create()
     {
         var remote = new RemoteOptions();
-        var spec = CliOption.Text("--spec", "the study as JSON: {\"name\":…, \"grid\":{\"seed\":[1,2],\"k\":[2,4]}, \"search\":{…}, \"retrain\":{…}}", "FILE.json");
+        var spec = CliOption.Text("--spec", "the study as JSON: {\"name\":…, \"grid\":{\"seed\":[1,2],\"k\":[2,4]}, \"search\":{…}, \"retrain\":{…}, \"baselines\":{\"random\":3}}", "FILE.json");
         var name = CliOption.Text("--name", "how the study is listed (overrides the file's name)", "N");
         var wait = CliOption.Flag("--wait", "follow it to its end and print its summary (exit 0 if every member succeeded, else 1)");
         var timeout = ServerOption.Timeout("with --wait: give up after this long (exit code 3)");
@@ -35,7 +36,8 @@ internal static class StudyCommand
             if (r.GetValue(name) is { } n) request = request with { Name = n };
             using var api = remote.Connect(r, "pcdarts submit study");
             var study = api.SubmitStudyAsync(request, CancellationToken.None).GetAwaiter().GetResult();
-            Console.Error.WriteLine($"submitted study '{study.Name}' as {study.Id}: {study.Members.Count} searches{(study.Retrain is null ? "" : ", each retrained")}");
+            Console.Error.WriteLine($"submitted study '{study.Name}' as {study.Id}: {study.Members.Count} searches{(study.Retrain is null ? "" : ", each retrained")}"
+                + (study.RandomMembers.Count > 0 ? $", {study.RandomMembers.Count} random genotypes retrained as the baseline" : ""));
             if (!r.GetValue(wait))
             {
                 Console.Out.WriteLine(r.GetValue(json) ? JsonSerializer.Serialize(study, ExperimentsClient.Json) : study.Id.ToString());
@@ -56,7 +58,8 @@ internal static class StudyCommand
         {
             var study = api.GetStudyAsync(id, CancellationToken.None).GetAwaiter().GetResult();
             var progress = $"{study.Status}: {study.Members.Count(m => ExperimentStatuses.IsFinished(m.SearchStatus))}/{study.Members.Count} searches, "
-                + $"{study.Members.Count(m => m.RetrainStatus is { } s && ExperimentStatuses.IsFinished(s))} retrains finished";
+                + $"{study.Members.Count(m => m.RetrainStatus is { } s && ExperimentStatuses.IsFinished(s))} retrains finished"
+                + (study.RandomMembers.Count > 0 ? $", {study.RandomMembers.Count(m => ExperimentStatuses.IsFinished(m.Status))}/{study.RandomMembers.Count} random" : "");
             if (progress != said) Console.Error.WriteLine(said = progress);
             if (ExperimentStatuses.IsFinished(study.Status))
                 return (study, study.Status == ExperimentStatuses.Succeeded ? ExitCodes.Succeeded : ExitCodes.Failed);
@@ -65,7 +68,10 @@ internal static class StudyCommand
         }
     }
 
-    /// <summary>One line per configuration: search and retrained accuracy as mean ± std (n), then the best member.</summary>
+    /// <summary>
+    /// One line per configuration: search and retrained accuracy as mean ± std (n), then the best member; with a random
+    /// baseline, one "vs random" line per configuration: retrained test top-1 of both, their difference and its Welch 95 % interval.
+    /// </summary>
     private static string Summary(StudyDto study)
     {
         var lines = study.Configurations.Select(c =>
@@ -73,6 +79,9 @@ internal static class StudyCommand
             + (c.EdgeAgreement is { } agreement ? $"\tedge agreement {agreement:P0}" : "")).ToList();
         if (study.Best is { } best)
             lines.Add($"best: {best.Configuration}, seed {best.Seed} (search {best.SearchId}{(best.RetrainId is { } r ? $", retrain {r}" : "")})");
+        lines.AddRange(study.Comparisons.Select(c =>
+            $"vs random\t{c.Configuration}\tsearched {c.Searched.Format()}\trandom {c.Random.Format()}\tdifference {c.DifferenceText()}"
+            + $"\t95% CI {c.IntervalText()}\tsearch cost {c.SearchSeconds.Format("0.0")} s"));
         return string.Join(Environment.NewLine, lines);
     }
 }

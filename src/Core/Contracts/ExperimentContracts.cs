@@ -45,7 +45,8 @@ public sealed record ExperimentDto(
     Guid? ImportedFromId = null,
     Guid? StudyId = null,
     int? QueuePosition = null,
-    string? WaitingReason = null)
+    string? WaitingReason = null,
+    string? Origin = null)
 {
     /// <summary>The epochs the spec asks for, whichever the kind.</summary>
     [JsonIgnore] public int Epochs => Search?.Epochs ?? Retrain?.Epochs ?? 0;
@@ -62,7 +63,8 @@ public sealed record ExperimentSummaryDto(
     Guid Id, string Kind, string Name, string[] Tags, string Status, string Queue,
     DateTimeOffset CreatedAt, DateTimeOffset? StartedAt, DateTimeOffset? FinishedAt, int EpochsCompleted, double? BestValidTop1,
     string? Dataset = null, int? K = null, long? Parameters = null, string? CreatedBy = null,
-    double? SearchTop1 = null, double? RetrainTop1 = null, long? MultiplyAdds = null, double ComputeSeconds = 0, Guid? DerivedFromId = null);
+    double? SearchTop1 = null, double? RetrainTop1 = null, long? MultiplyAdds = null, double ComputeSeconds = 0, Guid? DerivedFromId = null,
+    string? Origin = null);
 
 /// <summary>One page of the list: <paramref name="Offset"/> rows were skipped; <paramref name="Page"/> is 1-based in <paramref name="PageSize"/>s.</summary>
 public sealed record ExperimentPage(IReadOnlyList<ExperimentSummaryDto> Items, int Page, int PageSize, int Total, int Offset = 0);

@@ -22,8 +22,10 @@ public sealed record ExperimentListQuery
     public string? CreatedBy { get; init; }
     /// <summary>Only the retrains made from this search (lineage).</summary>
     public Guid? DerivedFrom { get; init; }
-    /// <summary>Only the members of this study (its searches and their retrains).</summary>
+    /// <summary>Only the members of this study (its searches, their retrains and its random baseline).</summary>
     public Guid? Study { get; init; }
+    /// <summary>Only the experiments of this origin (<see cref="ExperimentOrigins"/>, e.g. a study's random baseline).</summary>
+    public string? Origin { get; init; }
     /// <summary>One of <see cref="ExperimentSortKeys.All"/>, with a leading '-' for descending; "-created" by default.</summary>
     public string? Sort { get; init; }
     public int? Limit { get; init; }
@@ -41,7 +43,7 @@ public sealed record ExperimentListQuery
             parts.Add($"{name}={Uri.EscapeDataString(Convert.ToString(value, CultureInfo.InvariantCulture)!)}");
         }
         Add("status", Status); Add("kind", Kind); Add("tag", Tag); Add("text", Text); Add("dataset", Dataset);
-        Add("creator", Creator); Add("createdBy", CreatedBy); Add("derivedFrom", DerivedFrom); Add("study", Study); Add("sort", Sort);
+        Add("creator", Creator); Add("createdBy", CreatedBy); Add("derivedFrom", DerivedFrom); Add("study", Study); Add("origin", Origin); Add("sort", Sort);
         Add("limit", Limit); Add("offset", Offset); Add("page", Page); Add("pageSize", PageSize);
         return string.Join('&', parts);
     }

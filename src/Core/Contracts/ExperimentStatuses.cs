@@ -27,6 +27,18 @@ public static class ExperimentKinds
     public static IReadOnlyList<string> All { get; } = [Search, Retrain];
 }
 
+/// <summary>
+/// Why a study holds an experiment beyond its grid (<c>Experiment.Origin</c>, the list's <c>origin</c> filter): its
+/// searches and the retrains made from them have none.
+/// </summary>
+public static class ExperimentOrigins
+{
+    /// <summary>A retrain of a randomly drawn genotype, part of the study's baseline.</summary>
+    public const string Random = "random";
+
+    public static IReadOnlyList<string> All { get; } = [Random];
+}
+
 /// <summary>How one execution of an experiment's job on one runner ended (<see cref="JobAttemptDto.Outcome"/>).</summary>
 public static class AttemptOutcomes
 {

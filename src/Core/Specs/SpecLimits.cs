@@ -27,6 +27,8 @@ public static class SpecLimits
     public const double MaxAuxiliaryWeight = 10;
     /// <summary>Searches one study may expand to: the paper's ablation (4 K values × edge normalization on/off × 3 seeds) is 24.</summary>
     public const int MaxStudyMembers = 64;
+    /// <summary>Random-genotype retrains one study may add as its baseline: enough for a 95 % interval that means something, not a second study.</summary>
+    public const int MaxRandomBaselines = 16;
 }
 
 /// <summary>

@@ -31,6 +31,18 @@ public static class StudyAggregation
             recurring.Count);
     }
 
+    /// <summary>
+    /// Per configuration, its retrained test top-1 beside the random members' (one sample shared by every
+    /// configuration), their difference and its Welch interval; empty without random members.
+    /// </summary>
+    public static IReadOnlyList<StudyComparisonDto> Comparisons(IEnumerable<StudyConfigurationDto> configurations, IReadOnlyList<StudyRandomMemberDto> random)
+    {
+        if (random.Count == 0) return [];
+        var baseline = MeanStd.Of(random.Select(r => r.TestTop1));
+        return configurations.Select(c => new StudyComparisonDto(
+            c.Configuration, c.RetrainTop1, baseline, c.RetrainTop1.Mean - baseline.Mean, WelchInterval.Of(c.RetrainTop1, baseline), c.SearchSeconds)).ToList();
+    }
+
     /// <summary>The member with the highest retrained accuracy; with no retrain finished, the highest search accuracy.</summary>
     public static StudyMemberDto? Best(IEnumerable<StudyMemberDto> members)
     {
@@ -42,15 +54,19 @@ public static class StudyAggregation
     /// <summary>
     /// Running while a member is active or a succeeded search still waits for its retrain; queued while nothing has
     /// started; once nothing will happen: cancelled (a cancel was asked), succeeded (every member did), else failed.
+    /// The random baseline's retrains (<paramref name="random"/>, their statuses) count as members.
     /// </summary>
-    public static string Status(IReadOnlyList<StudyMemberDto> members, bool retrains, bool cancelRequested)
+    public static string Status(IReadOnlyList<StudyMemberDto> members, bool retrains, bool cancelRequested, IReadOnlyList<string>? random = null)
     {
-        var statuses = members.SelectMany(m => m.RetrainStatus is null ? [m.SearchStatus] : new[] { m.SearchStatus, m.RetrainStatus }).ToList();
+        random ??= [];
+        var statuses = members.SelectMany(m => m.RetrainStatus is null ? [m.SearchStatus] : new[] { m.SearchStatus, m.RetrainStatus })
+            .Concat(random).ToList();
         var waitingForRetrain = retrains && !cancelRequested && members.Any(m => m.SearchStatus == ExperimentStatuses.Succeeded && m.RetrainStatus is null);
         if (statuses.Any(ExperimentStatuses.IsActive) || waitingForRetrain)
             return statuses.All(s => s == ExperimentStatuses.Queued) ? ExperimentStatuses.Queued : ExperimentStatuses.Running;
         if (cancelRequested) return ExperimentStatuses.Cancelled;
-        var complete = members.All(m => m.SearchStatus == ExperimentStatuses.Succeeded && (!retrains || m.RetrainStatus == ExperimentStatuses.Succeeded));
+        var complete = members.All(m => m.SearchStatus == ExperimentStatuses.Succeeded && (!retrains || m.RetrainStatus == ExperimentStatuses.Succeeded))
+            && random.All(s => s == ExperimentStatuses.Succeeded);
         return complete ? ExperimentStatuses.Succeeded : ExperimentStatuses.Failed;
     }
 }

@@ -18,6 +18,7 @@ internal sealed class ExperimentConfiguration : IEntityTypeConfiguration<Experim
         b.Property(e => e.Status).HasMaxLength(16);
         b.Property(e => e.HangfireJobId).HasMaxLength(64);
         b.Property(e => e.CreatedBy).HasMaxLength(256);
+        b.Property(e => e.Origin).HasMaxLength(16);
         b.HasIndex(e => e.CreatedAt);
         b.HasIndex(e => e.CreatedBy);
         b.HasIndex(e => e.Status);

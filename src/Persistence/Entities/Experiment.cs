@@ -29,8 +29,10 @@ public sealed class Experiment
     public Experiment? DerivedFrom { get; set; }
     /// <summary>Set on an experiment imported from an archive: its id where it was exported (it gets a new one here).</summary>
     public Guid? ImportedFromId { get; set; }
-    /// <summary>The study this experiment is a member of (its search, or the retrain made from that search); null for a lone one.</summary>
+    /// <summary>The study this experiment is a member of (its search, the retrain made from that search, or a random-baseline retrain); null for a lone one.</summary>
     public Guid? StudyId { get; set; }
+    /// <summary>Why a study holds it beyond its grid (<see cref="ExperimentOrigins"/>: a random-baseline retrain); null for the rest.</summary>
+    public string? Origin { get; set; }
     public string? HangfireJobId { get; set; }
     /// <summary>Retrain: the genotype it trains (DARTS text). Search: the genotype it found, once succeeded.</summary>
     public string? Genotype { get; set; }

@@ -38,6 +38,34 @@ public sealed class StudyCliTests(PostgresCluster cluster)
     }
 
     [Fact]
+    public async Task Submit_study_with_a_random_baseline_prints_one_comparison_line_per_configuration()
+    {
+        await using var api = LiveApiHost.Start(await cluster.CreateDatabaseAsync(), embeddedRunner: true);
+        var spec = Path.Combine(Path.GetTempPath(), $"study-{Guid.NewGuid():N}.json");
+        try
+        {
+            var retrain = new { dataset = "synthetic", epochs = 1, batchSize = 16, channels = 4, layers = 3, subset = 32, threads = 1, cutout = 0 };
+            File.WriteAllText(spec, JsonSerializer.Serialize(new
+            {
+                name = "cli baseline", grid = new { seed = new[] { 1, 2 } }, search = Specs.TinySearch(epochs: 1, subset: 32), retrain, baselines = new { random = 2 },
+            }));
+
+            var run = await CliProcess.RunAsync(Limit, "submit", "study", "--server", api.Server, "--spec", spec, "--wait");
+
+            Assert.True(run.ExitCode == 0, run.ToString());
+            var line = Assert.Single(run.Stdout, l => l.StartsWith("vs random\tall\t", StringComparison.Ordinal));
+            Assert.Contains("searched ", line);
+            Assert.Contains("(n=2)\tdifference ", line);
+            Assert.Contains("95% CI [", line);
+            Assert.Contains("2 random genotypes retrained as the baseline", run.Stderr);
+        }
+        finally
+        {
+            File.Delete(spec);
+        }
+    }
+
+    [Fact]
     public async Task Delete_study_refuses_with_exit_2_while_members_are_queued_then_removes_the_study_and_its_members()
     {
         await using var api = LiveApiHost.Start(await cluster.CreateDatabaseAsync(), embeddedRunner: false);

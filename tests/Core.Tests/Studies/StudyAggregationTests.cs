@@ -97,4 +97,32 @@ public sealed class StudyAggregationTests
         var failed = new[] { Member("all", 1, 50, 60), Member("all", 2, null, null, searchStatus: ExperimentStatuses.Failed, retrainStatus: null) };
         Assert.Equal(ExperimentStatuses.Failed, StudyAggregation.Status(failed, retrains: true, cancelRequested: false));
     }
+
+    [Fact]
+    public void A_study_runs_until_its_random_members_finish_and_fails_if_one_did()
+    {
+        var done = new[] { Member("all", 1, 50, 60) };
+        Assert.Equal(ExperimentStatuses.Running, StudyAggregation.Status(done, true, false, [ExperimentStatuses.Succeeded, ExperimentStatuses.Running]));
+        Assert.Equal(ExperimentStatuses.Succeeded, StudyAggregation.Status(done, true, false, [ExperimentStatuses.Succeeded]));
+        Assert.Equal(ExperimentStatuses.Failed, StudyAggregation.Status(done, true, false, [ExperimentStatuses.Failed]));
+    }
+
+    [Fact]
+    public void Comparisons_set_each_configuration_against_the_shared_random_members()
+    {
+        var configurations = StudyAggregation.Configurations([Member("k=2", 1, 50, 1), Member("k=2", 2, 50, 2), Member("k=2", 3, 50, 3), Member("k=4", 1, 40, 9)]);
+        StudyRandomMemberDto Random(int seed, double? top1) => new(Guid.NewGuid(), seed, Succeeded, null, top1, 100);
+
+        var comparisons = StudyAggregation.Comparisons(configurations, [Random(1, 4), Random(2, 5), Random(3, 6)]);
+
+        var k2 = comparisons.Single(c => c.Configuration == "k=2");
+        Assert.Equal(new MeanStd(5, 1, 3), k2.Random);
+        Assert.Equal(-3, k2.Difference);
+        Assert.Equal(4, k2.Interval!.DegreesOfFreedom, 10);
+        Assert.Equal(60, k2.SearchSeconds.Mean);
+        var k4 = comparisons.Single(c => c.Configuration == "k=4");
+        Assert.Equal(4, k4.Difference);
+        Assert.Null(k4.Interval);
+        Assert.Empty(StudyAggregation.Comparisons(configurations, []));
+    }
 }
