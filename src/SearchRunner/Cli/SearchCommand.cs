@@ -4,6 +4,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using PcDarts.Cli.CommandLine;
 using PcDarts.Cli.Specs;
+using PcDarts.Core.Genotypes;
 using PcDarts.Core.Specs;
 using PcDarts.Engine.Training;
 
@@ -53,9 +54,13 @@ internal static class SearchCommand
 
         AtomicFile.WriteAllText(Path.Combine(folder, "genotype.txt"), outcome.Genotype.ToDartsText() + "\n");
         AtomicFile.WriteAllText(Path.Combine(folder, "genotype.json"), outcome.Genotype.ToJson() + "\n");
+        var last = store.History[^1].Architecture!;
+        var (normalDecided, reduceDecided) = (DecidedEdges.Count(last.AlphasNormal), DecidedEdges.Count(last.AlphasReduce));
         if (!reporter.Json)
         {
             Console.Error.WriteLine($"genotype written to {Path.Combine(folder, "genotype.txt")}");
+            Console.Error.WriteLine($"decided edges (strongest op leads by > {DecidedEdges.Margin} in softmax α): "
+                + $"normal {normalDecided}/{last.AlphasNormal.Length}, reduce {reduceDecided}/{last.AlphasReduce.Length}");
             Console.Out.WriteLine(outcome.Genotype.ToDartsText());
         }
         reporter.Finished(new JsonObject
@@ -63,6 +68,8 @@ internal static class SearchCommand
             ["out"] = folder,
             ["genotype"] = outcome.Genotype.ToDartsText(),
             ["parameters"] = outcome.Parameters,
+            ["decidedNormal"] = normalDecided,
+            ["decidedReduce"] = reduceDecided,
         });
         return 0;
     }

@@ -6,8 +6,8 @@ namespace PcDarts.Web.Components.Charts;
 /// </summary>
 public static class KeptOutline
 {
-    /// <summary>The default margin, in softmax(α) units (probability): 0.05 over the runner-up.</summary>
-    public const double DefaultMargin = 0.05;
+    /// <summary>The default margin, in softmax(α) units (probability): the one that counts an edge as decided.</summary>
+    public const double DefaultMargin = PcDarts.Core.Genotypes.DecidedEdges.Margin;
 
     /// <summary>
     /// The (row, column) cells of <paramref name="kept"/> whose value exceeds every other value of its row, except the
