@@ -275,6 +275,10 @@ namespace PcDarts.Migrations
                                 .HasColumnType("integer")
                                 .HasColumnName("Epoch");
 
+                            b1.Property<long?>("HostProcessBytes")
+                                .HasColumnType("bigint")
+                                .HasColumnName("HostProcessBytes");
+
                             b1.Property<double>("ImagesPerSecond")
                                 .HasColumnType("double precision")
                                 .HasColumnName("ImagesPerSecond");

@@ -4,6 +4,7 @@ using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using PcDarts.Core.Contracts;
+using PcDarts.Core.Estimates;
 using PcDarts.Core.Metrics;
 using PcDarts.Core.Security;
 using PcDarts.Persistence;
@@ -115,6 +116,46 @@ public sealed class WaitAndCostTests(PostgresCluster cluster)
         Assert.True(cost.EstimatedPeakBytes > 0 && cost.EstimatedEpochSeconds > 0);
         Assert.Equal(0, cost.CalibrationEpochs); // its own epochs never calibrate its estimate
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/api/experiments/{Guid.NewGuid()}/cost")).StatusCode);
+    }
+
+    [Fact]
+    public async Task The_estimate_counts_what_the_host_process_held_and_calibrates_in_standalone_terms()
+    {
+        await using var api = new ApiFactory(await cluster.CreateDatabaseAsync(), embeddedRunner: false);
+        using var client = api.CreateClient();
+        var hosted = await SubmitAsync(client, "in an API's process", "cpu");
+        const long host = 900L << 20, peak = 1400L << 20;
+        await AddEpochsAsync(api, hosted, hostBytes: null, peak);
+        var standalone = (await client.GetFromJsonAsync<CostComparisonDto>($"/api/experiments/{hosted}/cost"))!;
+        Assert.Null(standalone.HostBytes);
+
+        // The same run, now known to have started in a process that already held 900 MiB (an API around its runner).
+        await AddEpochsAsync(api, hosted, host, peak);
+        var onHost = (await client.GetFromJsonAsync<CostComparisonDto>($"/api/experiments/{hosted}/cost"))!;
+        Assert.Equal(host, onHost.HostBytes);
+        Assert.Equal(peak, onHost.MeasuredPeakBytes);
+        Assert.Equal(standalone.EstimatedPeakBytes + host - HostBaseline.StandaloneBytes, onHost.EstimatedPeakBytes);
+
+        // A later run of the same spec is calibrated by the first one's peak less its host's share: what a standalone runner needs.
+        var next = await SubmitAsync(client, "next", "cpu");
+        var calibrated = (await client.GetFromJsonAsync<CostComparisonDto>($"/api/experiments/{next}/cost"))!;
+        Assert.Equal(1, calibrated.CalibrationEpochs);
+        Assert.InRange(calibrated.EstimatedPeakBytes, peak - host + HostBaseline.StandaloneBytes - 1024, peak - host + HostBaseline.StandaloneBytes + 1024);
+    }
+
+    /// <summary>Replaces <paramref name="id"/>'s epochs by one warm-up epoch and one measured epoch of <paramref name="peak"/>.</summary>
+    private static async Task AddEpochsAsync(ApiFactory api, Guid id, long? hostBytes, long peak)
+    {
+        using var scope = api.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<PcDartsDbContext>();
+        await db.EpochMetrics.Where(r => r.ExperimentId == id).ExecuteDeleteAsync();
+        foreach (var (epoch, updated) in new[] { (1, false), (2, true) })
+            db.EpochMetrics.Add(EpochRecord.From(id, new EpochMetrics
+            {
+                Epoch = epoch, TrainLoss = 1, TrainTop1 = 10, LearningRate = 0.1, Seconds = 5, ImagesPerSecond = 10,
+                PeakProcessBytes = peak, HostProcessBytes = hostBytes, ArchitectureUpdated = updated,
+            }, DateTimeOffset.UtcNow));
+        await db.SaveChangesAsync();
     }
 
     private static async Task<Guid> SubmitAsync(HttpClient client, string name, string queue)

@@ -55,8 +55,10 @@ public sealed class CostEstimator(IDbContextFactory<PcDartsDbContext> contexts, 
         var shape = MeasuredRuns.ShapeOf(experiment.Kind, experiment.Spec);
         var past = await MeasuredRuns.LoadAsync(db, experiment.Kind, measured.DeviceKind, except: id, ct);
         var estimate = CostModel.Estimate(shape, CostPriors.For(experiment.Kind, measured.DeviceKind), past);
-        return new CostComparisonDto(id, measured.DeviceKind, estimate.PeakBytes, estimate.EpochSeconds, estimate.CalibrationEpochs,
-            measured.PeakBytes, measured.EpochSeconds, measured.Epochs);
+        // The model speaks for a standalone runner; this run's host (an API around an in-process runner, say) held
+        // what it held before the run began, and the measured peak includes it.
+        return new CostComparisonDto(id, measured.DeviceKind, HostBaseline.OnHost(estimate.PeakBytes, measured.HostBytes), estimate.EpochSeconds,
+            estimate.CalibrationEpochs, measured.PeakBytes, measured.EpochSeconds, measured.Epochs, measured.HostBytes);
     }
 
     private static async Task<CostEstimate> EstimateOnAsync(PcDartsDbContext db, StepShape shape, string deviceKind, CancellationToken ct) =>

@@ -11,7 +11,8 @@ namespace PcDarts.Api.Estimates;
 
 /// <summary>What one experiment's stored epochs measured: the figures the estimate is compared with and calibrated by.</summary>
 /// <param name="Epochs">Epochs counted: after the warm-up for a search (they take the architecture step too), all for a retrain.</param>
-internal sealed record RunMeasurement(string DeviceKind, double? EpochSeconds, long? PeakBytes, int Epochs)
+/// <param name="HostBytes">On a CPU, what the process held before the run began (<see cref="HostBaseline"/>); null on a GPU or when not recorded.</param>
+internal sealed record RunMeasurement(string DeviceKind, double? EpochSeconds, long? PeakBytes, int Epochs, long? HostBytes = null)
 {
     public static RunMeasurement Of(string kind, IReadOnlyCollection<EpochMetrics> epochs)
     {
@@ -19,8 +20,13 @@ internal sealed record RunMeasurement(string DeviceKind, double? EpochSeconds, l
         var counted = epochs.Where(e => kind != ExperimentKinds.Search || e.ArchitectureUpdated == true).ToList();
         if (counted.Count == 0) return new RunMeasurement(deviceKind, null, null, 0);
         var seconds = counted.Select(e => e.Seconds).Order().ToArray();
-        return new RunMeasurement(deviceKind, seconds[seconds.Length / 2], counted.Max(e => e.PeakCudaBytes ?? e.PeakProcessBytes), counted.Count);
+        // A resumed run's epochs may come from different processes: the latest start is the host of the latest epochs.
+        var host = deviceKind == DeviceKinds.Cpu ? counted.LastOrDefault(e => e.HostProcessBytes is not null)?.HostProcessBytes : null;
+        return new RunMeasurement(deviceKind, seconds[seconds.Length / 2], counted.Max(e => e.PeakCudaBytes ?? e.PeakProcessBytes), counted.Count, host);
     }
+
+    /// <summary>The peak as a standalone runner would have measured it, which is what the model is calibrated in.</summary>
+    public long? StandalonePeakBytes => PeakBytes is { } peak ? HostBaseline.ToStandalone(peak, HostBytes) : null;
 }
 
 /// <summary>Past runs read back from PostgreSQL as <see cref="MeasuredEpoch"/>s for <see cref="CostModel"/>.</summary>
@@ -45,7 +51,7 @@ internal static class MeasuredRuns
         foreach (var experiment in experiments)
         {
             var run = RunMeasurement.Of(kind, epochs[experiment.Id].ToList());
-            if (run.DeviceKind == deviceKind && run is { EpochSeconds: { } seconds, PeakBytes: { } peak })
+            if (run.DeviceKind == deviceKind && run is { EpochSeconds: { } seconds, StandalonePeakBytes: { } peak })
                 measured.Add(new MeasuredEpoch(ShapeOf(kind, experiment.Spec), seconds, peak));
         }
         return measured;

@@ -21,6 +21,8 @@ public sealed record DeviceEstimateDto(
 /// </summary>
 /// <param name="MeasuredEpochSeconds">Median epoch time after the warm-up; null before such an epoch finished.</param>
 /// <param name="MeasuredPeakBytes">Largest epoch peak (GPU on CUDA, else process resident set).</param>
+/// <param name="HostBytes">On a CPU, what the process held before the run began; the estimate counts it, as the
+/// measured peak does. Null on a GPU and for runs recorded before it was measured (the estimate is then a standalone runner's).</param>
 public sealed record CostComparisonDto(
     Guid ExperimentId, string DeviceKind, long EstimatedPeakBytes, double EstimatedEpochSeconds, int CalibrationEpochs,
-    long? MeasuredPeakBytes, double? MeasuredEpochSeconds, int MeasuredEpochs);
+    long? MeasuredPeakBytes, double? MeasuredEpochSeconds, int MeasuredEpochs, long? HostBytes = null);

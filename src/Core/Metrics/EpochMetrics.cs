@@ -19,6 +19,12 @@ public sealed record EpochMetrics
     public required double ImagesPerSecond { get; init; }
     /// <summary>Peak resident memory of the process so far (VmHWM).</summary>
     public required long PeakProcessBytes { get; init; }
+    /// <summary>
+    /// Resident memory the process held when the run began, before it loaded data or built a network: the host's own
+    /// share of <see cref="PeakProcessBytes"/> (a runner's runtime, or the whole API around an in-process runner).
+    /// Null for runs recorded before it was measured.
+    /// </summary>
+    public long? HostProcessBytes { get; init; }
     /// <summary>Peak memory the CUDA caching allocator held, when on GPU.</summary>
     public long? PeakCudaBytes { get; init; }
     /// <summary>Whether α/β were updated this epoch (false during the warm-up).</summary>

@@ -7,7 +7,7 @@ namespace PcDarts.Core.Metrics;
 public static class MetricsCsv
 {
     public const string Header =
-        "epoch,trainLoss,trainTop1,validLoss,validTop1,validTop5,learningRate,seconds,imagesPerSecond,peakProcessBytes,peakCudaBytes,architectureUpdated,dropPathProbability";
+        "epoch,trainLoss,trainTop1,validLoss,validTop1,validTop5,learningRate,seconds,imagesPerSecond,peakProcessBytes,peakCudaBytes,architectureUpdated,dropPathProbability,hostProcessBytes";
 
     public static string Write(IEnumerable<EpochMetrics> epochs)
     {
@@ -18,7 +18,7 @@ public static class MetricsCsv
             csv.AppendJoin(',',
                 F(m.Epoch), F(m.TrainLoss), F(m.TrainTop1), F(m.ValidLoss), F(m.ValidTop1), F(m.ValidTop5), F(m.LearningRate),
                 F(m.Seconds), F(m.ImagesPerSecond), F(m.PeakProcessBytes), F(m.PeakCudaBytes),
-                m.ArchitectureUpdated is { } updated ? (updated ? "true" : "false") : "", F(m.DropPathProbability));
+                m.ArchitectureUpdated is { } updated ? (updated ? "true" : "false") : "", F(m.DropPathProbability), F(m.HostProcessBytes));
             csv.Append('\n');
         }
         return csv.ToString();

@@ -24,6 +24,9 @@ internal abstract class EpochLoop(string kind, string specJson, int epochs, Devi
 
     protected abstract nn.Module TrainedNetwork { get; }
 
+    /// <summary>What the process held before the run began (<see cref="JobMemory"/>); reported with every epoch.</summary>
+    public long? HostProcessBytes { get; init; }
+
     protected abstract IReadOnlyList<OptimizerHelper> Optimizers { get; }
 
     /// <summary>Runs epoch <paramref name="epoch"/> (1-based) and measures it.</summary>
@@ -119,6 +122,7 @@ internal abstract class EpochLoop(string kind, string specJson, int epochs, Devi
         Seconds = elapsed.TotalSeconds,
         ImagesPerSecond = train.Count / trainSeconds,
         PeakProcessBytes = MemoryProbe.ProcessPeakBytes(),
+        HostProcessBytes = HostProcessBytes is > 0 ? HostProcessBytes : null,
         PeakCudaBytes = CudaMemory?.TakePeak(),
     };
 

@@ -15,8 +15,9 @@ public static class RetrainRun
         // With a source the input size is known here, so the auxiliary tower's minimum is checked before any image is read.
         (source is null ? spec : spec with { InputSize = spec.InputSize ?? source.ImageSize }).EnsureValid(RunSources.KnownNames(spec.Dataset, source));
         ComputeDevice.ApplyThreads(spec.Threads);
+        using var memory = JobMemory.Begin();
         using var data = RetrainData.Load(spec, source);
-        using var loop = new RetrainLoop(spec, genotype, data, ComputeDevice.Select(), initialWeights);
+        using var loop = new RetrainLoop(spec, genotype, data, ComputeDevice.Select(), initialWeights) { HostProcessBytes = memory.HostBytes };
         return loop.Run(store, progress, cancellationToken);
     }
 }

@@ -12,8 +12,9 @@ public static class SearchRun
     {
         spec.EnsureValid(RunSources.KnownNames(spec.Dataset, source));
         ComputeDevice.ApplyThreads(spec.Threads);
+        using var memory = JobMemory.Begin();
         using var data = SearchData.Load(spec, source);
-        using var loop = new SearchLoop(spec, data, ComputeDevice.Select());
+        using var loop = new SearchLoop(spec, data, ComputeDevice.Select()) { HostProcessBytes = memory.HostBytes };
         return loop.Run(store, progress, cancellationToken);
     }
 }

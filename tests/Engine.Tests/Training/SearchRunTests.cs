@@ -27,6 +27,9 @@ public class SearchRunTests
             Assert.True(double.IsFinite(epoch.Metrics.TrainLoss) && epoch.Metrics.TrainLoss > 0);
             Assert.InRange(epoch.Metrics.ValidTop1!.Value, 0, 100);
             Assert.True(epoch.Metrics.PeakProcessBytes > 0);
+            // What the process held before the run is part of every epoch's peak, and the same for all of them.
+            Assert.InRange(epoch.Metrics.HostProcessBytes!.Value, 1, epoch.Metrics.PeakProcessBytes);
+            Assert.Equal(store.History[0].Metrics.HostProcessBytes, epoch.Metrics.HostProcessBytes);
             Assert.True(epoch.Metrics.ImagesPerSecond > 0);
             // Softmaxed α rows and each node's β sum to one.
             Assert.All(epoch.Architecture!.AlphasNormal, row => Assert.Equal(1.0, row.Sum(), 4));
