@@ -13,7 +13,7 @@ public sealed class StudyReader(IDbContextFactory<PcDartsDbContext> contexts)
 {
     private sealed record MemberRow(
         Guid Id, string Kind, string Status, string Spec, int Seed, string? Genotype, long? Parameters, Guid? DerivedFromId,
-        DateTimeOffset CreatedAt, double? FinalTop1, int Epochs, double Seconds, string? Origin);
+        DateTimeOffset CreatedAt, double? FinalTop1, int Epochs, double Seconds, string? Origin, long? PeakBytes = null);
 
     public async Task<StudyDto?> GetAsync(Guid id, CancellationToken ct = default)
     {
@@ -23,7 +23,8 @@ public sealed class StudyReader(IDbContextFactory<PcDartsDbContext> contexts)
         var rows = await db.Experiments.AsNoTracking().Where(e => e.StudyId == id)
             .Select(e => new MemberRow(e.Id, e.Kind, e.Status, e.Spec, e.Seed, e.Genotype, e.Parameters, e.DerivedFromId, e.CreatedAt,
                 e.Epochs.OrderByDescending(r => r.Epoch).Select(r => r.Metrics.ValidTop1).FirstOrDefault(),
-                e.Epochs.Count, e.Epochs.Sum(r => r.Metrics.Seconds), e.Origin))
+                e.Epochs.Count, e.Epochs.Sum(r => r.Metrics.Seconds), e.Origin,
+                e.Epochs.Max(r => (long?)(r.Metrics.PeakCudaBytes ?? r.Metrics.PeakProcessBytes))))
             .ToListAsync(ct);
         var grid = JsonSerializer.Deserialize<Dictionary<string, JsonElement[]>>(study.Grid, StudyGrid.Json)!;
         var members = Members(rows, grid.Keys.ToList());
@@ -76,7 +77,7 @@ public sealed class StudyReader(IDbContextFactory<PcDartsDbContext> contexts)
             return new StudyMemberDto(
                 search.Id, StudyGrid.ConfigurationOf(StudyGrid.ValuesOf(spec, gridKeys)), search.Seed, search.Status,
                 search.FinalTop1, search.Epochs == 0 ? null : search.Seconds, search.Genotype,
-                retrain?.Id, retrain?.Status, retrain?.FinalTop1, retrain?.Parameters ?? search.Parameters);
+                retrain?.Id, retrain?.Status, retrain?.FinalTop1, retrain?.Parameters ?? search.Parameters, search.PeakBytes);
         }).ToList();
     }
 }

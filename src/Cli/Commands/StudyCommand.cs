@@ -76,6 +76,7 @@ internal static class StudyCommand
     {
         var lines = study.Configurations.Select(c =>
             $"{c.Configuration}\tsearch top-1 {c.SearchTop1.Format()}\tretrain top-1 {c.RetrainTop1.Format()}\tparameters {c.Parameters.Format("0")}"
+            + $"\tsearch cost {c.SearchSeconds.Format("0.0")} s\tsearch peak {c.SearchPeakBytes.Scaled(1.0 / (1 << 20)).Format("0")} MiB"
             + (c.EdgeAgreement is { } agreement ? $"\tedge agreement {agreement:P0}" : "")).ToList();
         if (study.Best is { } best)
             lines.Add($"best: {best.Configuration}, seed {best.Seed} (search {best.SearchId}{(best.RetrainId is { } r ? $", retrain {r}" : "")})");

@@ -22,16 +22,17 @@ public sealed record StudyBaselines(int Random = 0);
 /// <summary>
 /// One search of a study and the retrain made from it. <paramref name="SearchTop1"/> is the final epoch's accuracy on
 /// the architecture split; <paramref name="RetrainTop1"/> the retrain's final test top-1; <paramref name="Parameters"/>
-/// the retrained network's (the search's while no retrain exists); <paramref name="SearchSeconds"/> the sum of the search's epoch times.
+/// the retrained network's (the search's while no retrain exists); <paramref name="SearchSeconds"/> the sum of the search's epoch times;
+/// <paramref name="SearchPeakBytes"/> the search's largest epoch peak (the GPU's on CUDA, else the runner process's resident set).
 /// </summary>
 public sealed record StudyMemberDto(
     Guid SearchId, string Configuration, int Seed, string SearchStatus, double? SearchTop1, double? SearchSeconds, string? Genotype,
-    Guid? RetrainId, string? RetrainStatus, double? RetrainTop1, long? Parameters);
+    Guid? RetrainId, string? RetrainStatus, double? RetrainTop1, long? Parameters, long? SearchPeakBytes = null);
 
 /// <summary>The members of one grid point minus the seed, summed up (sample std, n = members with a value).</summary>
 public sealed record StudyConfigurationDto(
     string Configuration, int Members, MeanStd SearchTop1, MeanStd RetrainTop1, MeanStd Parameters, MeanStd SearchSeconds,
-    double? EdgeAgreement, string? RecurringGenotype, int RecurringCount);
+    double? EdgeAgreement, string? RecurringGenotype, int RecurringCount, MeanStd SearchPeakBytes);
 
 /// <summary>
 /// One random-baseline retrain of a study: the genotype drawn with <paramref name="Seed"/>, its final test top-1 and parameters.

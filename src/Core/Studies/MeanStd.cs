@@ -17,6 +17,9 @@ public sealed record MeanStd(double? Mean, double? Std, int N)
         return new(mean, std, present.Length);
     }
 
+    /// <summary>The same values in another unit (bytes as MiB, say): mean and std times <paramref name="factor"/>.</summary>
+    public MeanStd Scaled(double factor) => new(Mean * factor, Std * factor, N);
+
     /// <summary>"91.20 ± 0.35 (n=3)"; "—" with no values.</summary>
     public string Format(string number = "0.00") => Mean is not { } mean
         ? "—"

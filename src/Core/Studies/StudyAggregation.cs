@@ -5,7 +5,7 @@ namespace PcDarts.Core.Studies;
 
 /// <summary>
 /// A study's arithmetic: per configuration (grid point minus seed) the mean ± std of its members' search accuracy,
-/// retrained test top-1, parameters and search cost, the edge agreement of their genotypes and the recurring ones; the
+/// retrained test top-1, parameters, search cost and search peak memory, the edge agreement of their genotypes and the recurring ones; the
 /// best of the study; and the study's status from its members'. Pure: the API and the dashboard feed it the members.
 /// </summary>
 public static class StudyAggregation
@@ -28,7 +28,8 @@ public static class StudyAggregation
             MeanStd.Of(members.Select(m => m.SearchSeconds)),
             EdgeAgreement.Of(genotypes),
             recurring.Genotype?.ToDartsText(),
-            recurring.Count);
+            recurring.Count,
+            MeanStd.Of(members.Select(m => (double?)m.SearchPeakBytes)));
     }
 
     /// <summary>

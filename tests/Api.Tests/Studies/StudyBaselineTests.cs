@@ -86,6 +86,8 @@ public sealed class StudyBaselineTests(PostgresCluster cluster)
         Assert.NotNull(comparison.Random.Mean);
         Assert.Equal(comparison.Searched.Mean - comparison.Random.Mean, comparison.Difference);
         Assert.NotNull(comparison.SearchSeconds.Mean);
+        Assert.All(study.Members, m => Assert.True(m.SearchPeakBytes > 0, $"no search peak for seed {m.Seed}"));
+        Assert.Equal(2, Assert.Single(study.Configurations).SearchPeakBytes.N);
         if (comparison.Interval is { } interval) Assert.InRange(comparison.Difference!.Value, interval.Low, interval.High);
     }
 }

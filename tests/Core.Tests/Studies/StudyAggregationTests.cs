@@ -9,9 +9,9 @@ public sealed class StudyAggregationTests
     private const string Succeeded = ExperimentStatuses.Succeeded;
 
     private static StudyMemberDto Member(string configuration, int seed, double? searchTop1, double? retrainTop1, long? parameters = 1000,
-        string? genotype = null, string searchStatus = Succeeded, string? retrainStatus = Succeeded) =>
+        string? genotype = null, string searchStatus = Succeeded, string? retrainStatus = Succeeded, long? searchPeakBytes = null) =>
         new(Guid.NewGuid(), configuration, seed, searchStatus, searchTop1, 60, genotype ?? PublishedGenotypes.PC_DARTS_cifar.ToDartsText(),
-            retrainStatus is null ? null : Guid.NewGuid(), retrainStatus, retrainTop1, parameters);
+            retrainStatus is null ? null : Guid.NewGuid(), retrainStatus, retrainTop1, parameters, searchPeakBytes);
 
     [Fact]
     public void Mean_and_sample_std_match_the_hand_computed_values()
@@ -31,6 +31,25 @@ public sealed class StudyAggregationTests
 
         Assert.Equal(new MeanStd(80.0, null, 1), stat);
         Assert.Equal(new MeanStd(null, null, 0), MeanStd.Of([]));
+    }
+
+    [Fact]
+    public void Scaled_values_keep_their_count_and_change_unit()
+    {
+        var bytes = MeanStd.Of([1024.0 * 1024 * 100, 1024.0 * 1024 * 300]);
+
+        Assert.Equal("200 ± 141 (n=2)", bytes.Scaled(1.0 / (1 << 20)).Format("0"));
+        Assert.Equal("—", MeanStd.Of([]).Scaled(2).Format());
+    }
+
+    [Fact]
+    public void A_configuration_sums_up_its_searches_peak_memory()
+    {
+        var members = new[] { Member("k=2", 1, 50, 60, searchPeakBytes: 100), Member("k=2", 2, 54, 64, searchPeakBytes: 300), Member("k=2", 3, 54, 64) };
+
+        var peak = Assert.Single(StudyAggregation.Configurations(members)).SearchPeakBytes;
+
+        Assert.Equal(new MeanStd(200.0, Math.Sqrt(20000), 2), peak);
     }
 
     [Fact]
