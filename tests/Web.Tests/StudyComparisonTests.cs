@@ -90,6 +90,22 @@ public sealed class StudyComparisonTests : BunitContext
         Assert.Contains("retrains finish", empty.Find(".chart-empty").TextContent);
     }
 
+    [Fact]
+    public void A_strip_chart_saved_on_its_own_carries_its_title_and_legend_inside_the_svg()
+    {
+        StripChart.StripPoint[] points = [new("PC-DARTS (K=4)", 86.5, "searched", "seed 1"), new("random", 85.0, "random", "seed 1")];
+
+        var standalone = Render<StripChart>(p => p.Add(c => c.Title, "test top-1").Add(c => c.Points, points).Add(c => c.LegendInSvg, true));
+        var inPage = Render<StripChart>(p => p.Add(c => c.Title, "test top-1").Add(c => c.Points, points));
+
+        var svg = standalone.Find("svg");
+        Assert.Equal("http://www.w3.org/2000/svg", svg.GetAttribute("xmlns"));
+        Assert.Contains("test top-1", svg.QuerySelector("text")!.TextContent);
+        Assert.Equal(["searched", "random"], svg.QuerySelectorAll(".legend-item text").Select(t => t.TextContent));
+        Assert.Equal(2, svg.QuerySelectorAll("circle.point").Length);
+        Assert.Empty(inPage.Find("svg").QuerySelectorAll(".legend-item"));
+    }
+
     private sealed class OneStudy : IStudiesData
     {
         public StudyDto? Study { get; set; }
