@@ -36,10 +36,11 @@ public sealed class RemoteArgumentsTests
         var csv = MetricsCsv.Write([new EpochMetrics
         {
             Epoch = 1, TrainLoss = 2.5, TrainTop1 = 12.5, LearningRate = 0.1, Seconds = 3, ImagesPerSecond = 64, PeakProcessBytes = 1024,
-            ArchitectureUpdated = false,
+            ArchitectureUpdated = false, HostProcessBytes = 512,
         }]).Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal(2, csv.Length);
         Assert.StartsWith("epoch,trainLoss,trainTop1,validLoss", csv[0]);
-        Assert.Equal("1,2.5,12.5,,,,0.1,3,64,1024,,false,", csv[1]);
+        Assert.EndsWith(",dropPathProbability,hostProcessBytes", csv[0]);
+        Assert.Equal("1,2.5,12.5,,,,0.1,3,64,1024,,false,,512", csv[1]);
     }
 }
