@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using PcDarts.Core.Contracts;
+using PcDarts.Core.Estimates;
 using PcDarts.Core.Specs;
 using PcDarts.Core.Studies;
 using PcDarts.Persistence;
@@ -24,7 +25,11 @@ public sealed class StudyReader(IDbContextFactory<PcDartsDbContext> contexts)
             .Select(e => new MemberRow(e.Id, e.Kind, e.Status, e.Spec, e.Seed, e.Genotype, e.Parameters, e.DerivedFromId, e.CreatedAt,
                 e.Epochs.OrderByDescending(r => r.Epoch).Select(r => r.Metrics.ValidTop1).FirstOrDefault(),
                 e.Epochs.Count, e.Epochs.Sum(r => r.Metrics.Seconds), e.Origin,
-                e.Epochs.Max(r => (long?)(r.Metrics.PeakCudaBytes ?? r.Metrics.PeakProcessBytes))))
+                // A runner that ran other jobs first starts higher than a fresh one: its host share (HostBaseline) is
+                // taken out, so members compare as if each had run in a fresh standalone runner.
+                e.Epochs.Max(r => (long?)(r.Metrics.PeakCudaBytes ?? (r.Metrics.HostProcessBytes == null
+                    ? r.Metrics.PeakProcessBytes
+                    : r.Metrics.PeakProcessBytes - r.Metrics.HostProcessBytes.Value + HostBaseline.StandaloneBytes)))))
             .ToListAsync(ct);
         var grid = JsonSerializer.Deserialize<Dictionary<string, JsonElement[]>>(study.Grid, StudyGrid.Json)!;
         var members = Members(rows, grid.Keys.ToList());

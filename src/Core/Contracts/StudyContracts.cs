@@ -23,7 +23,9 @@ public sealed record StudyBaselines(int Random = 0);
 /// One search of a study and the retrain made from it. <paramref name="SearchTop1"/> is the final epoch's accuracy on
 /// the architecture split; <paramref name="RetrainTop1"/> the retrain's final test top-1; <paramref name="Parameters"/>
 /// the retrained network's (the search's while no retrain exists); <paramref name="SearchSeconds"/> the sum of the search's epoch times;
-/// <paramref name="SearchPeakBytes"/> the search's largest epoch peak (the GPU's on CUDA, else the runner process's resident set).
+/// <paramref name="SearchPeakBytes"/> the search's largest epoch peak: the GPU's on CUDA, else the runner process's resident set
+/// less what the process held before the search began plus a fresh standalone runner's share (<see cref="Estimates.HostBaseline"/>),
+/// so that searches run after other jobs, or inside the API, compare with searches run alone.
 /// </summary>
 public sealed record StudyMemberDto(
     Guid SearchId, string Configuration, int Seed, string SearchStatus, double? SearchTop1, double? SearchSeconds, string? Genotype,
