@@ -22,11 +22,14 @@ internal sealed record RunMeasurement(string DeviceKind, double? EpochSeconds, l
         var seconds = counted.Select(e => e.Seconds).Order().ToArray();
         // A resumed run's epochs may come from different processes: the latest start is the host of the latest epochs.
         var host = deviceKind == DeviceKinds.Cpu ? counted.LastOrDefault(e => e.HostProcessBytes is not null)?.HostProcessBytes : null;
-        return new RunMeasurement(deviceKind, seconds[seconds.Length / 2], counted.Max(e => e.PeakCudaBytes ?? e.PeakProcessBytes), counted.Count, host);
+        return new RunMeasurement(deviceKind, seconds[seconds.Length / 2], counted.Max(e => e.PeakCudaBytes ?? e.PeakProcessBytes), counted.Count, host)
+        {
+            StandalonePeakBytes = counted.Max(HostBaseline.StandalonePeak),
+        };
     }
 
     /// <summary>The peak as a standalone runner would have measured it, which is what the model is calibrated in.</summary>
-    public long? StandalonePeakBytes => PeakBytes is { } peak ? HostBaseline.ToStandalone(peak, HostBytes) : null;
+    public long? StandalonePeakBytes { get; private init; }
 }
 
 /// <summary>Past runs read back from PostgreSQL as <see cref="MeasuredEpoch"/>s for <see cref="CostModel"/>.</summary>

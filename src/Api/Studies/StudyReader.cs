@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using PcDarts.Core.Contracts;
 using PcDarts.Core.Estimates;
+using PcDarts.Core.Metrics;
 using PcDarts.Core.Specs;
 using PcDarts.Core.Studies;
 using PcDarts.Persistence;
@@ -14,7 +15,11 @@ public sealed class StudyReader(IDbContextFactory<PcDartsDbContext> contexts)
 {
     private sealed record MemberRow(
         Guid Id, string Kind, string Status, string Spec, int Seed, string? Genotype, long? Parameters, Guid? DerivedFromId,
-        DateTimeOffset CreatedAt, double? FinalTop1, int Epochs, double Seconds, string? Origin, long? PeakBytes = null);
+        DateTimeOffset CreatedAt, double? FinalTop1, int Epochs, double Seconds, string? Origin, List<EpochMetrics>? EpochRecords = null)
+    {
+        /// <summary>The largest epoch peak as a fresh standalone runner would measure it (<see cref="HostBaseline"/>).</summary>
+        public long? PeakBytes => EpochRecords is { Count: > 0 } epochs ? epochs.Max(HostBaseline.StandalonePeak) : null;
+    }
 
     public async Task<StudyDto?> GetAsync(Guid id, CancellationToken ct = default)
     {
@@ -24,12 +29,7 @@ public sealed class StudyReader(IDbContextFactory<PcDartsDbContext> contexts)
         var rows = await db.Experiments.AsNoTracking().Where(e => e.StudyId == id)
             .Select(e => new MemberRow(e.Id, e.Kind, e.Status, e.Spec, e.Seed, e.Genotype, e.Parameters, e.DerivedFromId, e.CreatedAt,
                 e.Epochs.OrderByDescending(r => r.Epoch).Select(r => r.Metrics.ValidTop1).FirstOrDefault(),
-                e.Epochs.Count, e.Epochs.Sum(r => r.Metrics.Seconds), e.Origin,
-                // A runner that ran other jobs first starts higher than a fresh one: its host share (HostBaseline) is
-                // taken out, so members compare as if each had run in a fresh standalone runner.
-                e.Epochs.Max(r => (long?)(r.Metrics.PeakCudaBytes ?? (r.Metrics.HostProcessBytes == null
-                    ? r.Metrics.PeakProcessBytes
-                    : r.Metrics.PeakProcessBytes - r.Metrics.HostProcessBytes.Value + HostBaseline.StandaloneBytes)))))
+                e.Epochs.Count, e.Epochs.Sum(r => r.Metrics.Seconds), e.Origin, e.Epochs.Select(r => r.Metrics).ToList()))
             .ToListAsync(ct);
         var grid = JsonSerializer.Deserialize<Dictionary<string, JsonElement[]>>(study.Grid, StudyGrid.Json)!;
         var members = Members(rows, grid.Keys.ToList());

@@ -21,6 +21,10 @@ public static class HostBaseline
     public static long ToStandalone(long peakBytes, long? hostBytes) =>
         hostBytes is { } host ? Math.Max(1, peakBytes - host + StandaloneBytes) : peakBytes;
 
+    /// <summary>An epoch's peak in standalone terms: the GPU's as it is, else the process's less its host's share.</summary>
+    public static long StandalonePeak(Metrics.EpochMetrics epoch) =>
+        epoch.PeakCudaBytes ?? ToStandalone(epoch.PeakProcessBytes, epoch.HostProcessBytes);
+
     /// <summary>A standalone estimate moved onto a host that held <paramref name="hostBytes"/> before its run began.</summary>
     public static long OnHost(long standalonePeakBytes, long? hostBytes) =>
         hostBytes is { } host ? Math.Max(1, standalonePeakBytes - StandaloneBytes + host) : standalonePeakBytes;
